@@ -1,0 +1,21 @@
+package com.customerledger.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Customer Ledger: who owns which customer, as an event-sourced record. */
+@SpringBootApplication(scanBasePackages = "com.customerledger")
+@ConfigurationPropertiesScan
+public class LedgerApplication {
+
+    /** Axon's update checker phones home at start; the ledger runs in closed networks, so it is off unless asked for. */
+    static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
+
+    public static void main(String[] args) {
+        if (System.getProperty(UPDATE_CHECKER) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(UPDATE_CHECKER, "true");
+        }
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

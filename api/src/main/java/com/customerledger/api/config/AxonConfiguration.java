@@ -1,0 +1,80 @@
+package com.customerledger.api.config;
+
+import com.customerledger.command.CommandLookups;
+import com.customerledger.query.Projections;
+import com.mongodb.client.MongoClient;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How Axon runs here: projections are pooled streaming processors whose tokens live in the same
+ * MongoDB as the read models (so wiping the read models rebuilds them on start); the command side's
+ * lookups are a subscribing processor inside the command's transaction; every event carries the
+ * user, correlation and trace ids of the command that caused it.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** Metadata key of the authenticated user who caused a message. */
+    static final String USER_ID = "userId";
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoClient mongoClient, @Value("${spring.data.mongodb.database}") String database,
+                          Serializer serializer, LedgerProperties properties) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .serializer(serializer)
+                .claimTimeout(properties.projections().claimTimeout())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider userIdCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(USER_ID);
+    }
+
+    @Bean
+    ConfigurerModule eventProcessingConfigurerModule(LedgerProperties properties) {
+        LedgerProperties.ProjectionSettings settings = properties.projections();
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                    .batchSize(settings.batchSize())
+                    .initialSegmentCount(settings.segments())
+                    .transactionManager(NoTransactionManager.INSTANCE));
+            processing.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
+            for (String group : concat(List.of(CommandLookups.PROCESSING_GROUP), Projections.ALL)) {
+                processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+            }
+        });
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

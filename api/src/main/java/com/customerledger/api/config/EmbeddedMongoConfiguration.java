@@ -1,0 +1,47 @@
+package com.customerledger.api.config;
+
+import com.mongodb.ConnectionString;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * When no MongoDB URI is configured, the read models and tracking tokens live in an in-process
+ * MongoDB-protocol server persisted under the data directory. Setting {@code spring.data.mongodb.uri}
+ * replaces it with a real MongoDB without any code change.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.data.mongodb.uri:}'.isEmpty()")
+class EmbeddedMongoConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(LedgerProperties properties) {
+        Path dataDir = properties.dataDir();
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
+        server.bind("127.0.0.1", 0);
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer,
+                                                          @Value("${spring.data.mongodb.database}") String database) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        ConnectionString connection = new ConnectionString(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+        return () -> connection;
+    }
+}

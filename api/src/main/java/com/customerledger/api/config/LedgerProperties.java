@@ -1,0 +1,53 @@
+package com.customerledger.api.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the ledger, under {@code ledger.*}; defaults live in application.yml, not here.
+ *
+ * @param dataDir     where the embedded event store and read-model store keep their files
+ * @param commands    how long a write waits for its command to be stored
+ * @param reads       how long a read with {@code minPosition} may wait for the projections
+ * @param projections processor tuning of the MongoDB projections
+ * @param security    users of the embedded default and the claims read from a JWT
+ */
+@Validated
+@ConfigurationProperties(prefix = "ledger")
+public record LedgerProperties(
+        @NotNull Path dataDir,
+        @NotNull @Valid Commands commands,
+        @NotNull @Valid Reads reads,
+        @NotNull @Valid ProjectionSettings projections,
+        @NotNull @Valid Security security) {
+
+    public record Commands(@NotNull Duration timeout) {
+    }
+
+    public record Reads(@NotNull Duration maxWait) {
+    }
+
+    public record ProjectionSettings(@Min(1) int batchSize, @Min(1) int segments, @NotNull Duration claimTimeout) {
+    }
+
+    public record Security(List<User> users, @NotNull @Valid Jwt jwt) {
+
+        public Security {
+            users = users == null ? List.of() : List.copyOf(users);
+        }
+    }
+
+    /** A user of the embedded default; {@code password} is stored with an encoder prefix such as {noop} or {bcrypt}. */
+    public record User(@NotNull String username, @NotNull String password, @NotNull List<String> roles, String repId) {
+    }
+
+    /** Which claims of a JWT carry the user id, the roles and the rep id. */
+    public record Jwt(@NotNull String userIdClaim, @NotNull String rolesClaim, @NotNull String repIdClaim) {
+    }
+}

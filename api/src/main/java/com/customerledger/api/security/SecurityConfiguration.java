@@ -1,0 +1,101 @@
+package com.customerledger.api.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import com.customerledger.api.config.LedgerProperties;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Role rules per endpoint live here in one table; which customers a rep may
+ * touch is decided by the aggregates (writes) and the controllers (reads). HTTP Basic against the
+ * configured users always works; a JWT resource server is added when an issuer is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String MANAGER = "MANAGER";
+    private static final String REP = "REP";
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, ObjectProvider<JwtDecoder> jwtDecoder,
+                                    LedgerProperties properties) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(POST, "/api/reps").hasRole(ADMIN)
+                        .requestMatchers(PUT, "/api/reps/*/territory", "/api/reps/*/status").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers(POST, "/api/customers/*/transfer").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
+                        .requestMatchers(GET, "/api/**").authenticated()
+                        // AUDITOR is read-only: every other method needs a role that acts
+                        .requestMatchers("/api/**").hasAnyRole(ADMIN, MANAGER, REP)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (jwtDecoder.getIfAvailable() != null) {
+            LedgerProperties.Jwt claims = properties.security().jwt();
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFrom(claims))));
+        }
+        return http.build();
+    }
+
+    private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(LedgerProperties.Jwt claims) {
+        return jwt -> {
+            Object value = jwt.getClaims().get(claims.rolesClaim());
+            Collection<?> roles = value instanceof Collection<?> list ? list
+                    : value == null ? List.of() : List.of(value.toString().split("[ ,]+"));
+            List<GrantedAuthority> authorities = roles.stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toString().toUpperCase()))
+                    .toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString(claims.userIdClaim()));
+        };
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService configuredUsers(LedgerProperties properties) {
+        Map<String, LedgerProperties.User> users = properties.security().users().stream()
+                .collect(Collectors.toUnmodifiableMap(LedgerProperties.User::username, Function.identity()));
+        return username -> {
+            LedgerProperties.User user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("no such user");
+            }
+            List<GrantedAuthority> authorities = user.roles().stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+            return new LedgerUser(user.username(), user.password(), authorities, user.repId());
+        };
+    }
+}

@@ -1,0 +1,186 @@
+package com.customerledger.api.web;
+
+import com.customerledger.command.ErrorCode;
+import com.customerledger.command.Rejection;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 problem document: refusals of the domain keep their code and
+ * facts (such as {@code existingCustomerId}); malformed input names the field at fault.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> refused(CommandExecutionException exception) {
+        Object details = exception.getDetails().orElse(null);
+        if (!(details instanceof Rejection rejection)) {
+            return unexpected(exception);
+        }
+        ProblemDetail problem = Problems.of(statusOf(rejection.code()), Problems.typeOf(rejection.code()), rejection.detail());
+        problem.setTitle(titleOf(rejection.code()));
+        problem.setProperty("code", rejection.code().name());
+        rejection.facts().forEach(problem::setProperty);
+        return respond(problem);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException exception) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "no customer or rep with id " + exception.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException exception) {
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", exception.getMessage()));
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<ProblemDetail> forbidden(ForbiddenException exception) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "not-allowed", exception.getMessage()));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException exception) {
+        return respond(Problems.of(HttpStatus.CONFLICT, "concurrent-change",
+                "the customer was changed by another request at the same moment; read it again and retry"));
+    }
+
+    @ExceptionHandler(Commands.CommandTimeoutException.class)
+    ResponseEntity<ProblemDetail> commandTimeout(Commands.CommandTimeoutException exception) {
+        return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "command-timeout", exception.getMessage()));
+    }
+
+    @ExceptionHandler(Reads.ProjectionsBehindException.class)
+    ResponseEntity<ProblemDetail> behind(Reads.ProjectionsBehindException exception) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projections-behind", exception.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
+        String expected = exception.getRequiredType() == null ? "" : expectation(exception.getRequiredType());
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "parameter '" + exception.getName() + "' has an invalid value '" + exception.getValue() + "'" + expected));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+        log.error("unexpected failure", exception);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "the ledger failed unexpectedly; nothing was changed unless a later read shows it"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException exception,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        return invalid(exception.getBindingResult().getFieldErrors().stream().map(ProblemHandler::describe).toList());
+    }
+
+    private static ResponseEntity<Object> invalid(List<Map<String, String>> errors) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
+                errors.stream().map(e -> e.get("field") + " " + e.get("message")).collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException exception, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : exception.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors parameterErrors) {
+                parameterErrors.getFieldErrors().forEach(error -> errors.add(describe(error)));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error ->
+                        errors.add(Map.of("field", String.valueOf(name), "message", String.valueOf(error.getDefaultMessage()))));
+            }
+        }
+        return invalid(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException exception,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        String detail = "the request body is not valid JSON for this endpoint";
+        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String expected = mapping instanceof InvalidFormatException format ? expectation(format.getTargetType()) : "";
+            detail = "field '" + field + "' has an invalid value" + expected;
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", detail);
+        problem.setTitle("Malformed request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type.isEnum()) {
+            return "; expected one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.Instant.class) {
+            return "; expected an ISO-8601 instant such as 2026-03-01T08:00:00Z";
+        }
+        return "; expected " + type.getSimpleName();
+    }
+
+    private static Map<String, String> describe(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static HttpStatus statusOf(ErrorCode code) {
+        return switch (code.kind()) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
+    private static String titleOf(ErrorCode code) {
+        String words = code.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,140 @@
+package com.customerledger.api.web;
+
+import static com.customerledger.api.web.Requests.ID;
+import static com.customerledger.api.web.Requests.ID_MESSAGE;
+import static com.customerledger.api.web.Requests.MAX_LIST;
+
+import com.customerledger.api.security.CurrentActor;
+import com.customerledger.api.web.Requests.RegionRequest;
+import com.customerledger.command.Actor;
+import com.customerledger.command.Role;
+import com.customerledger.command.rep.ChangeRepStatusCommand;
+import com.customerledger.command.rep.ChangeRepTerritoryCommand;
+import com.customerledger.command.rep.RegisterRepCommand;
+import com.customerledger.command.rep.RepId;
+import com.customerledger.events.CustomerType;
+import com.customerledger.events.RepStatus;
+import com.customerledger.query.rep.RepPage;
+import com.customerledger.query.customer.CustomerFilter;
+import com.customerledger.query.customer.FindPortfolioQuery;
+import com.customerledger.query.customer.PortfolioView;
+import com.customerledger.query.rep.FindRepQuery;
+import com.customerledger.query.rep.ListRepsQuery;
+import com.customerledger.query.rep.RepView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sales reps: registration, territory, status, and their portfolios. */
+@RestController
+@RequestMapping("/api/reps")
+class RepController {
+
+    private final Commands commands;
+    private final Reads reads;
+    private final CurrentActor currentActor;
+
+    RepController(Commands commands, Reads reads, CurrentActor currentActor) {
+        this.commands = commands;
+        this.reads = reads;
+        this.currentActor = currentActor;
+    }
+
+    record RegisterRepRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String repId,
+            @NotBlank @Size(max = 100) String name,
+            @NotNull @Size(max = MAX_LIST) List<@NotNull @Valid RegionRequest> regions,
+            @Size(max = MAX_LIST) List<@NotBlank @Size(max = 100) String> productLines,
+            @Size(max = MAX_LIST) List<@NotNull CustomerType> customerTypes,
+            @NotNull @Min(0) @Max(100_000) Integer capacity,
+            @Pattern(regexp = ID, message = ID_MESSAGE) String managerRepId) {
+    }
+
+    record TerritoryRequest(
+            @NotNull @Size(max = MAX_LIST) List<@NotNull @Valid RegionRequest> regions,
+            @NotNull @Size(max = MAX_LIST) List<@NotBlank @Size(max = 100) String> productLines,
+            @NotNull @Size(max = MAX_LIST) List<@NotNull CustomerType> customerTypes,
+            @NotNull @Min(0) @Max(100_000) Integer capacity) {
+    }
+
+    record StatusRequest(@NotNull RepStatus status, @Size(max = 500) String reason) {
+    }
+
+    record RepWritten(String repId, long position) {
+    }
+
+    @PostMapping
+    ResponseEntity<RepWritten> register(@Valid @RequestBody RegisterRepRequest request) {
+        Actor actor = currentActor.get();
+        String repId = request.repId() != null ? request.repId() : "rep-" + UUID.randomUUID();
+        Commands.Accepted<String> accepted = commands.send(new RegisterRepCommand(new RepId(repId), request.name().trim(),
+                Requests.regions(request.regions()), Requests.trimmed(request.productLines()), request.customerTypes(),
+                request.capacity(), request.managerRepId(), actor), actor);
+        return ResponseEntity.created(URI.create("/api/reps/" + repId)).body(new RepWritten(repId, accepted.position()));
+    }
+
+    @PutMapping("/{repId}/territory")
+    RepWritten changeTerritory(@PathVariable String repId, @Valid @RequestBody TerritoryRequest request) {
+        Actor actor = currentActor.get();
+        Commands.Accepted<Object> accepted = commands.send(new ChangeRepTerritoryCommand(new RepId(repId),
+                Requests.regions(request.regions()), Requests.trimmed(request.productLines()), request.customerTypes(),
+                request.capacity(), actor), actor);
+        return new RepWritten(repId, accepted.position());
+    }
+
+    @PutMapping("/{repId}/status")
+    RepWritten changeStatus(@PathVariable String repId, @Valid @RequestBody StatusRequest request) {
+        Actor actor = currentActor.get();
+        Commands.Accepted<Object> accepted = commands.send(
+                new ChangeRepStatusCommand(new RepId(repId), request.status(), Requests.text(request.reason()), actor), actor);
+        return new RepWritten(repId, accepted.position());
+    }
+
+    @GetMapping
+    RepPage list(@Valid PageParams page, @RequestParam(required = false) @Min(0) Long minPosition) {
+        return reads.query(new ListRepsQuery(page.toRequest()),
+                ResponseTypes.instanceOf(RepPage.class), minPosition);
+    }
+
+    @GetMapping("/{repId}")
+    RepView get(@PathVariable String repId, @RequestParam(required = false) @Min(0) Long minPosition) {
+        Optional<RepView> rep = reads.query(new FindRepQuery(repId), ResponseTypes.optionalInstanceOf(RepView.class),
+                minPosition);
+        return rep.orElseThrow(() -> new NotFoundException("rep", repId));
+    }
+
+    @GetMapping("/{repId}/portfolio")
+    PortfolioView portfolio(@PathVariable String repId,
+                            @RequestParam(required = false) CustomerType type,
+                            @RequestParam(required = false) @Size(max = 160) String region,
+                            @Valid PageParams page,
+                            @RequestParam(required = false) @Min(0) Long minPosition) {
+        Actor actor = currentActor.get();
+        if (!actor.actsForCompany() && !actor.roles().contains(Role.AUDITOR)
+                && !actor.isRep(repId)) {
+            throw new ForbiddenException("a rep sees only their own portfolio");
+        }
+        get(repId, minPosition);
+        return reads.query(new FindPortfolioQuery(repId, new CustomerFilter(null, type, region, null, null),
+                page.toRequest()), ResponseTypes.instanceOf(PortfolioView.class), null);
+    }
+
+}

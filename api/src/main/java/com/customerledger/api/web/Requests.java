@@ -1,0 +1,74 @@
+package com.customerledger.api.web;
+
+import com.customerledger.events.Contact;
+import com.customerledger.events.Region;
+import com.customerledger.events.Scale;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Value shapes shared by several request bodies, with their validation at the edge. */
+final class Requests {
+
+    /** Client-chosen ids: letters, digits and . _ : - , at most 64 characters. */
+    static final String ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,63}";
+    static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
+    /** A unified social credit code: 18 characters of the official alphabet (no I, O, S, V, Z). */
+    static final String CREDIT_CODE = "(?i)[0-9A-HJ-NPQRTUWXY]{18}";
+    static final String PHONE = "[+0-9 ()-]{5,30}";
+    static final int MAX_LIST = 50;
+    static final int MAX_TEXT = 200;
+
+    private Requests() {
+    }
+
+    record RegionRequest(
+            @NotBlank @Size(max = 50) String province,
+            @Size(min = 1, max = 50) String city,
+            @Size(min = 1, max = 50) String county) {
+
+        Region toRegion() {
+            return new Region(province.trim(), city == null ? null : city.trim(), county == null ? null : county.trim());
+        }
+    }
+
+    record ContactRequest(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 100) String title,
+            @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+
+        Contact toContact() {
+            return new Contact(name.trim(), title, phone);
+        }
+    }
+
+    record ScaleRequest(@Positive double value, @NotNull Scale.Unit unit) {
+
+        Scale toScale() {
+            return new Scale(value, unit);
+        }
+    }
+
+    static List<Region> regions(List<RegionRequest> requests) {
+        return requests == null ? null : requests.stream().map(RegionRequest::toRegion).toList();
+    }
+
+    static List<Contact> contacts(List<ContactRequest> requests) {
+        return requests == null ? null : requests.stream().map(ContactRequest::toContact).toList();
+    }
+
+    static List<String> trimmed(List<String> values) {
+        return values == null ? null : values.stream().map(String::trim).distinct().toList();
+    }
+
+    static String creditCode(String code) {
+        return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    static String text(String value) {
+        return value == null ? null : value.trim();
+    }
+}

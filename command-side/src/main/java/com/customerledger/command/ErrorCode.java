@@ -1,0 +1,37 @@
+package com.customerledger.command;
+
+/** Why the ledger refused a command, and what kind of refusal it is. */
+public enum ErrorCode {
+    DUPLICATE_CUSTOMER(Kind.CONFLICT),
+    ID_ALREADY_USED(Kind.CONFLICT),
+    CUSTOMER_ALREADY_OWNED(Kind.CONFLICT),
+    OWNER_CHANGED(Kind.CONFLICT),
+    ALREADY_OWNER(Kind.CONFLICT),
+    CUSTOMER_IN_POOL(Kind.CONFLICT),
+    OWNER_AS_COLLABORATOR(Kind.CONFLICT),
+    EFFECTIVE_TIME_BEFORE_LAST_CHANGE(Kind.CONFLICT),
+    EFFECTIVE_TIME_IN_FUTURE(Kind.BAD_REQUEST),
+    REP_NOT_FOUND(Kind.NOT_FOUND),
+    REP_DEPARTED(Kind.CONFLICT),
+    REP_AT_CAPACITY(Kind.CONFLICT),
+    INVALID_STATUS_CHANGE(Kind.CONFLICT),
+    NOT_ALLOWED(Kind.FORBIDDEN);
+
+    /** The family of a refusal; the HTTP layer turns it into a status code. */
+    public enum Kind {
+        BAD_REQUEST,
+        FORBIDDEN,
+        NOT_FOUND,
+        CONFLICT
+    }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

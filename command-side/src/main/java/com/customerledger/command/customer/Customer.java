@@ -1,0 +1,261 @@
+package com.customerledger.command.customer;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.customerledger.command.Actor;
+import com.customerledger.command.ErrorCode;
+import com.customerledger.command.RejectedException;
+import com.customerledger.command.rep.RepBook;
+import com.customerledger.events.CollaboratorAddedEvent;
+import com.customerledger.events.CollaboratorRemovedEvent;
+import com.customerledger.events.CollaboratorRole;
+import com.customerledger.events.CustomerClaimedEvent;
+import com.customerledger.events.CustomerProfile;
+import com.customerledger.events.CustomerProfileUpdatedEvent;
+import com.customerledger.events.CustomerRegisteredEvent;
+import com.customerledger.events.CustomerReleasedEvent;
+import com.customerledger.events.CustomerTransferredEvent;
+import com.customerledger.events.OwnershipChange;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A customer and who owns it. Decides registrations, claims, transfers, releases, collaborator
+ * roles and profile changes; a rep may only change a customer they own (or edit as an EDITOR
+ * collaborator), managers and admins act for the company.
+ */
+@Aggregate
+public class Customer {
+
+    @AggregateIdentifier
+    private String customerId;
+    private CustomerRegisteredEvent registration;
+    private CustomerProfile profile;
+    private String ownerRepId;
+    private Instant ownershipSince;
+    private final Map<String, CollaboratorRole> collaborators = new HashMap<>();
+
+    protected Customer() {
+        // for Axon: event sourcing and CREATE_IF_MISSING
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public RegistrationResult handle(RegisterCustomerCommand command, CustomerKeyRegistry keys, RepBook reps,
+                                     Clock clock) {
+        Actor actor = command.actor();
+        String owner = command.ownerRepId();
+        if (!actor.actsForCompany()) {
+            if (actor.repId() == null || (owner != null && !actor.isRep(owner))) {
+                throw new RejectedException(ErrorCode.NOT_ALLOWED,
+                        "a rep registers customers for themselves; only managers choose another owner");
+            }
+            owner = actor.repId();
+        }
+        if (customerId != null) {
+            return repeatedRegistration(command.profile(), owner);
+        }
+        keys.requireUnclaimed(CustomerKeys.of(command.profile()), command.customerId().value());
+        if (owner != null) {
+            reps.requireCanReceive(owner);
+        }
+        apply(new CustomerRegisteredEvent(command.customerId().value(), command.profile(), owner, null, clock.instant(),
+                actor.userId()));
+        return new RegistrationResult(command.customerId().value(), owner, null);
+    }
+
+    private RegistrationResult repeatedRegistration(CustomerProfile requestedProfile, String requestedOwner) {
+        if (!registration.profile().equals(requestedProfile) || !Objects.equals(registration.ownerRepId(), requestedOwner)) {
+            throw RejectedException.of(ErrorCode.ID_ALREADY_USED,
+                    "customer id " + customerId + " is already registered with other data",
+                    "existingCustomerId", customerId, "currentOwnerRepId", ownerRepId);
+        }
+        return new RegistrationResult(customerId, registration.ownerRepId(), registration.assignedByRule());
+    }
+
+    @CommandHandler
+    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys) {
+        Actor actor = command.actor();
+        if (!actor.actsForCompany() && !actor.isRep(ownerRepId) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+            throw notYours(actor);
+        }
+        List<String> changed = new ArrayList<>();
+        CustomerProfile updated = new CustomerProfile(
+                pick("name", command.name(), CustomerProfile::name, changed),
+                pick("type", command.type(), CustomerProfile::type, changed),
+                pick("region", command.region(), CustomerProfile::region, changed),
+                pick("address", command.address(), CustomerProfile::address, changed),
+                pick("creditCode", command.creditCode(), CustomerProfile::creditCode, changed),
+                pick("phone", command.phone(), CustomerProfile::phone, changed),
+                pick("contacts", command.contacts(), CustomerProfile::contacts, changed),
+                pick("scale", command.scale(), CustomerProfile::scale, changed),
+                pick("species", command.species(), CustomerProfile::species, changed),
+                pick("crops", command.crops(), CustomerProfile::crops, changed),
+                pick("productLines", command.productLines(), CustomerProfile::productLines, changed),
+                pick("source", command.source(), CustomerProfile::source, changed));
+        if (changed.isEmpty()) {
+            return;
+        }
+        keys.requireUnclaimed(CustomerKeys.of(updated), customerId);
+        apply(new CustomerProfileUpdatedEvent(customerId, updated, changed, actor.userId()));
+    }
+
+    private <T> T pick(String field, T requested, Function<CustomerProfile, T> current, List<String> changed) {
+        T now = current.apply(profile);
+        if (requested == null || requested.equals(now)) {
+            return now;
+        }
+        changed.add(field);
+        return requested;
+    }
+
+    @CommandHandler
+    public void handle(ClaimCustomerCommand command, RepBook reps, Clock clock) {
+        Actor actor = command.actor();
+        if (actor.repId() == null) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only a rep can claim a customer from the pool");
+        }
+        if (ownerRepId != null) {
+            throw RejectedException.of(ErrorCode.CUSTOMER_ALREADY_OWNED,
+                    "customer " + customerId + " is owned by rep " + ownerRepId + " and not in the pool",
+                    "currentOwnerRepId", ownerRepId);
+        }
+        reps.requireCanReceive(actor.repId());
+        apply(new CustomerClaimedEvent(customerId, actor.repId(), clock.instant(), actor.userId()));
+    }
+
+    @CommandHandler
+    public void handle(TransferCustomerCommand command, RepBook reps, Clock clock) {
+        if (!command.actor().actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins transfer customers");
+        }
+        if (command.expectedOwnerRepId() != null && !command.expectedOwnerRepId().equals(ownerRepId)) {
+            throw RejectedException.of(ErrorCode.OWNER_CHANGED,
+                    "customer " + customerId + " is " + describeOwner() + ", not owned by " + command.expectedOwnerRepId(),
+                    "currentOwnerRepId", ownerRepId);
+        }
+        if (command.toRepId().equals(ownerRepId)) {
+            throw RejectedException.of(ErrorCode.ALREADY_OWNER,
+                    "rep " + ownerRepId + " already owns customer " + customerId, "currentOwnerRepId", ownerRepId);
+        }
+        Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
+        reps.requireCanReceive(command.toRepId());
+        apply(new CustomerTransferredEvent(customerId, ownerRepId, command.toRepId(), command.reason(), effectiveAt,
+                command.note(), command.actor().userId(), command.batchId()));
+    }
+
+    private Instant effectiveTime(Instant requested, Clock clock) {
+        Instant now = clock.instant();
+        if (requested == null) {
+            return now;
+        }
+        if (requested.isAfter(now)) {
+            throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_IN_FUTURE,
+                    "effectiveAt " + requested + " lies in the future; ownership cannot be changed ahead of time",
+                    "now", now.toString());
+        }
+        if (requested.isBefore(ownershipSince)) {
+            throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_BEFORE_LAST_CHANGE,
+                    "effectiveAt " + requested + " lies before the last ownership change at " + ownershipSince,
+                    "lastChangeAt", ownershipSince.toString());
+        }
+        return requested;
+    }
+
+    @CommandHandler
+    public void handle(ReleaseCustomerCommand command, Clock clock) {
+        Actor actor = command.actor();
+        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
+            throw notYours(actor);
+        }
+        if (ownerRepId == null) {
+            throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
+        }
+        apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), clock.instant(), actor.userId()));
+    }
+
+    @CommandHandler
+    public void handle(AddCollaboratorCommand command, RepBook reps) {
+        Actor actor = command.actor();
+        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
+            throw notYours(actor);
+        }
+        if (command.repId().equals(ownerRepId)) {
+            throw RejectedException.of(ErrorCode.OWNER_AS_COLLABORATOR,
+                    "rep " + ownerRepId + " owns customer " + customerId + " and cannot also collaborate on it",
+                    "currentOwnerRepId", ownerRepId);
+        }
+        if (collaborators.get(command.repId()) == command.role()) {
+            return;
+        }
+        reps.requireActiveMember(command.repId());
+        apply(new CollaboratorAddedEvent(customerId, command.repId(), command.role(), actor.userId()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveCollaboratorCommand command) {
+        Actor actor = command.actor();
+        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
+            throw notYours(actor);
+        }
+        if (collaborators.containsKey(command.repId())) {
+            apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId()));
+        }
+    }
+
+    private String describeOwner() {
+        return ownerRepId == null ? "in the public pool" : "owned by rep " + ownerRepId;
+    }
+
+    private RejectedException notYours(Actor actor) {
+        return RejectedException.of(ErrorCode.NOT_ALLOWED,
+                "user " + actor.userId() + " may not change customer " + customerId + ", which is " + describeOwner(),
+                "currentOwnerRepId", ownerRepId);
+    }
+
+    @EventSourcingHandler
+    void on(CustomerRegisteredEvent event) {
+        customerId = event.customerId();
+        registration = event;
+        profile = event.profile();
+        ownerRepId = event.ownerRepId();
+        ownershipSince = event.effectiveAt();
+    }
+
+    /** Claims, transfers and releases; Axon calls the most specific handler, so registrations go to the one above. */
+    @EventSourcingHandler
+    void on(OwnershipChange change) {
+        ownerRepId = change.newOwnerRepId();
+        ownershipSince = change.effectiveAt();
+        if (ownerRepId != null) {
+            collaborators.remove(ownerRepId);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CustomerProfileUpdatedEvent event) {
+        profile = event.profile();
+    }
+
+    @EventSourcingHandler
+    void on(CollaboratorAddedEvent event) {
+        collaborators.put(event.repId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(CollaboratorRemovedEvent event) {
+        collaborators.remove(event.repId());
+    }
+}

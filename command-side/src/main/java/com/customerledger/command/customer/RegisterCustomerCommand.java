@@ -1,0 +1,18 @@
+package com.customerledger.command.customer;
+
+import com.customerledger.command.Actor;
+import com.customerledger.events.CustomerProfile;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Register a customer, owned by {@code ownerRepId} or, when null, placed in the public pool (a rep
+ * registering a lead becomes its owner). Refused as a duplicate when another customer has the same
+ * credit code, phone, or normalized name in the same county. Repeating the command with the same id
+ * and data returns the first result and appends nothing.
+ */
+public record RegisterCustomerCommand(
+        @TargetAggregateIdentifier CustomerId customerId,
+        CustomerProfile profile,
+        String ownerRepId,
+        Actor actor) {
+}

@@ -1,0 +1,92 @@
+package com.customerledger.command.rep;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.customerledger.command.ErrorCode;
+import com.customerledger.command.RejectedException;
+import com.customerledger.events.RepRegisteredEvent;
+import com.customerledger.events.RepStatus;
+import com.customerledger.events.RepStatusChangedEvent;
+import com.customerledger.events.RepTerritoryChangedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A sales rep: territory, capacity and status. */
+@Aggregate
+public class Rep {
+
+    @AggregateIdentifier
+    private String repId;
+    private RepRegisteredEvent registration;
+    private RepStatus status;
+
+    protected Rep() {
+        // for Axon: event sourcing and CREATE_IF_MISSING
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(RegisterRepCommand command) {
+        RepRegisteredEvent registered = new RepRegisteredEvent(command.repId().value(), command.name(),
+                command.regions(), command.productLines(), command.customerTypes(), command.capacity(),
+                command.managerRepId(), command.actor().userId());
+        if (repId != null) {
+            if (!sameRegistration(registered)) {
+                throw RejectedException.of(ErrorCode.ID_ALREADY_USED,
+                        "rep id " + repId + " is already registered with other data", "repId", repId);
+            }
+            return repId;
+        }
+        apply(registered);
+        return command.repId().value();
+    }
+
+    @CommandHandler
+    public void handle(ChangeRepTerritoryCommand command) {
+        if (status == RepStatus.DEPARTED) {
+            throw RejectedException.of(ErrorCode.REP_DEPARTED, "rep " + repId + " has departed", "repId", repId);
+        }
+        apply(new RepTerritoryChangedEvent(repId, command.regions(), command.productLines(),
+                command.customerTypes(), command.capacity(), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeRepStatusCommand command) {
+        if (status == RepStatus.DEPARTED) {
+            throw RejectedException.of(ErrorCode.REP_DEPARTED, "rep " + repId + " has departed", "repId", repId);
+        }
+        if (command.status() == RepStatus.DEPARTED) {
+            throw new RejectedException(ErrorCode.INVALID_STATUS_CHANGE,
+                    "a departure moves the rep's customers; use the departure process, not a status change");
+        }
+        if (command.status() == status) {
+            return;
+        }
+        apply(new RepStatusChangedEvent(repId, status, command.status(), command.reason(), command.actor().userId()));
+    }
+
+    private boolean sameRegistration(RepRegisteredEvent candidate) {
+        return candidate.name().equals(registration.name())
+                && candidate.regions().equals(registration.regions())
+                && candidate.productLines().equals(registration.productLines())
+                && candidate.customerTypes().equals(registration.customerTypes())
+                && candidate.capacity() == registration.capacity()
+                && java.util.Objects.equals(candidate.managerRepId(), registration.managerRepId());
+    }
+
+    @EventSourcingHandler
+    void on(RepRegisteredEvent event) {
+        repId = event.repId();
+        registration = event;
+        status = RepStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(RepStatusChangedEvent event) {
+        status = event.to();
+    }
+}

@@ -1,0 +1,117 @@
+package com.customerledger.command.rep;
+
+import com.customerledger.command.CommandLookups;
+import com.customerledger.command.ErrorCode;
+import com.customerledger.command.RejectedException;
+import com.customerledger.events.OwnershipChange;
+import com.customerledger.events.RepRegisteredEvent;
+import com.customerledger.events.RepStatus;
+import com.customerledger.events.RepStatusChangedEvent;
+import com.customerledger.events.RepTerritoryChangedEvent;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command side's book of reps: status, capacity, how many customers each owns, and who owns
+ * each customer. Kept in the event store's own database, in the same transaction as the events,
+ * so a rep can never be pushed past capacity or handed a customer after departing, even by two
+ * commands racing on different customers.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class RepBook {
+
+    /** What the command side knows of a rep when deciding whether they may gain a customer. */
+    public record Standing(String repId, RepStatus status, int capacity, int owned) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public RepBook(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Standing> standing(String repId) {
+        List<Standing> rows = jdbc.query("SELECT rep_id, status, capacity, owned FROM rep_book WHERE rep_id = ?",
+                (rs, i) -> new Standing(rs.getString(1), RepStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)),
+                repId);
+        return rows.stream().findFirst();
+    }
+
+    public Optional<String> ownerOf(String customerId) {
+        List<String> rows = jdbc.query("SELECT owner_rep_id FROM customer_owner WHERE customer_id = ?",
+                (rs, i) -> rs.getString(1), customerId);
+        return rows.stream().filter(owner -> owner != null).findFirst();
+    }
+
+    /** Refuses unless {@code repId} is a registered rep who has not departed and is below capacity. */
+    public void requireCanReceive(String repId) {
+        Standing standing = standing(repId).orElseThrow(() ->
+                RejectedException.of(ErrorCode.REP_NOT_FOUND, "rep " + repId + " is not registered", "repId", repId));
+        requireCanReceive(standing);
+    }
+
+    private static void requireCanReceive(Standing standing) {
+        if (standing.status() == RepStatus.DEPARTED) {
+            throw RejectedException.of(ErrorCode.REP_DEPARTED,
+                    "rep " + standing.repId() + " has departed and cannot receive customers", "repId", standing.repId());
+        }
+        if (standing.owned() >= standing.capacity()) {
+            throw RejectedException.of(ErrorCode.REP_AT_CAPACITY,
+                    "rep " + standing.repId() + " already owns " + standing.owned() + " of " + standing.capacity()
+                            + " customers", "repId", standing.repId());
+        }
+    }
+
+    /** Refuses unless {@code repId} is a registered rep who has not departed. */
+    public void requireActiveMember(String repId) {
+        Standing standing = standing(repId).orElseThrow(() ->
+                RejectedException.of(ErrorCode.REP_NOT_FOUND, "rep " + repId + " is not registered", "repId", repId));
+        if (standing.status() == RepStatus.DEPARTED) {
+            throw RejectedException.of(ErrorCode.REP_DEPARTED, "rep " + repId + " has departed", "repId", repId);
+        }
+    }
+
+    @EventHandler
+    void on(RepRegisteredEvent event) {
+        jdbc.update("INSERT INTO rep_book (rep_id, status, capacity, owned) VALUES (?, ?, ?, 0)",
+                event.repId(), RepStatus.ACTIVE.name(), event.capacity());
+    }
+
+    @EventHandler
+    void on(RepTerritoryChangedEvent event) {
+        jdbc.update("UPDATE rep_book SET capacity = ? WHERE rep_id = ?", event.capacity(), event.repId());
+    }
+
+    @EventHandler
+    void on(RepStatusChangedEvent event) {
+        jdbc.update("UPDATE rep_book SET status = ? WHERE rep_id = ?", event.to().name(), event.repId());
+    }
+
+    @EventHandler
+    void on(OwnershipChange change) {
+        if (change.previousOwnerRepId() != null) {
+            jdbc.update("UPDATE rep_book SET owned = owned - 1 WHERE rep_id = ?", change.previousOwnerRepId());
+        }
+        String newOwner = change.newOwnerRepId();
+        if (newOwner != null) {
+            int gained = jdbc.update("UPDATE rep_book SET owned = owned + 1 "
+                    + "WHERE rep_id = ? AND status <> 'DEPARTED' AND owned < capacity", newOwner);
+            if (gained == 0) {
+                // another command got there first: re-read and refuse with the reason as it stands now
+                requireCanReceive(newOwner);
+                throw RejectedException.of(ErrorCode.REP_AT_CAPACITY, "rep " + newOwner + " cannot receive customers",
+                        "repId", newOwner);
+            }
+        }
+        if (jdbc.update("UPDATE customer_owner SET owner_rep_id = ? WHERE customer_id = ?", newOwner,
+                change.customerId()) == 0) {
+            jdbc.update("INSERT INTO customer_owner (customer_id, owner_rep_id) VALUES (?, ?)", change.customerId(),
+                    newOwner);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.customerledger.events;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A customer moved to another owner, authorized by {@code authorizedBy}. {@code effectiveAt} may
+ * lie before the time the ledger recorded the move (a backdated transfer). {@code batchId} names the
+ * bulk transfer or departure this move belongs to, or is null for a single transfer.
+ */
+@Revision("1")
+public record CustomerTransferredEvent(
+        String customerId,
+        String fromRepId,
+        String toRepId,
+        TransferReason reason,
+        Instant effectiveAt,
+        String note,
+        String authorizedBy,
+        String batchId) implements OwnershipChange {
+
+    @Override
+    public String newOwnerRepId() {
+        return toRepId;
+    }
+
+    @Override
+    public String previousOwnerRepId() {
+        return fromRepId;
+    }
+
+    @Override
+    public String reasonCode() {
+        return reason.name();
+    }
+}

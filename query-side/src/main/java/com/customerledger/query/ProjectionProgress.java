@@ -1,0 +1,67 @@
+package com.customerledger.query;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells whether the projections have applied every event up to a global position, and waits for
+ * that (bounded) so a client can read its own writes with {@code ?minPosition=}.
+ */
+@Component
+public class ProjectionProgress {
+
+    private static final long POLL_MILLIS = 10;
+
+    private final EventProcessingConfiguration processing;
+
+    public ProjectionProgress(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    /** Waits until every projection has reached {@code position}, at most {@code timeout}; true if they have. */
+    public boolean awaitPosition(long position, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(position)) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean reached(long position) {
+        return Projections.ALL.stream().allMatch(group -> position(group).orElse(-1) >= position);
+    }
+
+    /** The lowest position over the segments of a projection's processor, empty while no segment is claimed. */
+    public OptionalLong position(String group) {
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
+        if (processor == null) {
+            return OptionalLong.empty();
+        }
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long lowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : status.values()) {
+            OptionalLong current = segment.getCurrentPosition();
+            if (current.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            lowest = Math.min(lowest, current.getAsLong());
+        }
+        return OptionalLong.of(lowest);
+    }
+}

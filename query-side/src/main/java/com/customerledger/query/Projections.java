@@ -1,0 +1,16 @@
+package com.customerledger.query;
+
+import java.util.List;
+
+/** The processing groups of the query side: each is one projection into MongoDB. */
+public final class Projections {
+
+    public static final String CUSTOMERS = "customer-view";
+    public static final String REPS = "rep-view";
+    public static final String OWNERSHIP = "ownership-history";
+
+    public static final List<String> ALL = List.of(CUSTOMERS, REPS, OWNERSHIP);
+
+    private Projections() {
+    }
+}

@@ -1,0 +1,78 @@
+package com.customerledger.query.customer;
+
+import com.customerledger.events.CollaboratorRole;
+import com.customerledger.events.Contact;
+import com.customerledger.events.CustomerProfile;
+import com.customerledger.events.CustomerType;
+import com.customerledger.events.Region;
+import com.customerledger.events.Scale;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One customer's 360 view as stored: profile, owner, collaborators. Keyed by customer id. */
+@Document(CustomerProjection.COLLECTION)
+class CustomerDocument {
+
+    @Id
+    String id;
+    String name;
+    /** The name folded for search: NFKC, lower case, no white space. */
+    String searchName;
+    CustomerType type;
+    Region region;
+    String address;
+    String creditCode;
+    String phone;
+    List<Contact> contacts = new ArrayList<>();
+    Scale scale;
+    List<String> species = new ArrayList<>();
+    List<String> crops = new ArrayList<>();
+    List<String> productLines = new ArrayList<>();
+    String source;
+    String ownerRepId;
+    boolean inPool;
+    Instant ownerSince;
+    List<CollaboratorView> collaborators = new ArrayList<>();
+    /** The rep ids of {@link #collaborators}, for filtering. */
+    List<String> collaboratorIds = new ArrayList<>();
+    Instant registeredAt;
+    String registeredBy;
+    Instant updatedAt;
+    long lastSequence;
+
+    void apply(CustomerProfile profile) {
+        name = profile.name();
+        searchName = SearchText.fold(profile.name());
+        type = profile.type();
+        region = profile.region();
+        address = profile.address();
+        creditCode = profile.creditCode();
+        phone = profile.phone();
+        contacts = new ArrayList<>(profile.contacts());
+        scale = profile.scale();
+        species = new ArrayList<>(profile.species());
+        crops = new ArrayList<>(profile.crops());
+        productLines = new ArrayList<>(profile.productLines());
+        source = profile.source();
+    }
+
+    void putCollaborator(String repId, CollaboratorRole role) {
+        removeCollaborator(repId);
+        collaborators.add(new CollaboratorView(repId, role));
+        collaboratorIds.add(repId);
+    }
+
+    void removeCollaborator(String repId) {
+        collaborators.removeIf(collaborator -> collaborator.repId().equals(repId));
+        collaboratorIds.remove(repId);
+    }
+
+    CustomerView toView() {
+        return new CustomerView(id, name, type, region, address, creditCode, phone, List.copyOf(contacts), scale,
+                List.copyOf(species), List.copyOf(crops), List.copyOf(productLines), source, ownerRepId, inPool,
+                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, updatedAt);
+    }
+}

@@ -1,0 +1,12 @@
+package com.customerledger.query.customer;
+
+import com.customerledger.events.CustomerType;
+
+/**
+ * Criteria shared by customer search and portfolios; every null criterion matches all.
+ * {@code region} is "province[/city[/county]]" and matches that region and everything inside it.
+ */
+public record CustomerFilter(String q, CustomerType type, String region, String ownerRepId, Boolean inPool) {
+
+    public static final CustomerFilter ALL = new CustomerFilter(null, null, null, null, null);
+}

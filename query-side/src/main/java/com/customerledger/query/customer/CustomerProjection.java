@@ -1,0 +1,169 @@
+package com.customerledger.query.customer;
+
+import com.customerledger.events.CollaboratorAddedEvent;
+import com.customerledger.events.CollaboratorRemovedEvent;
+import com.customerledger.events.CustomerProfileUpdatedEvent;
+import com.customerledger.events.CustomerRegisteredEvent;
+import com.customerledger.events.OwnershipChange;
+import com.customerledger.query.Projections;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer 360 view, customer search and rep portfolios, one MongoDB document per customer.
+ * Idempotent: each document remembers the last aggregate sequence number applied and skips older events.
+ */
+@Component
+@ProcessingGroup(Projections.CUSTOMERS)
+public class CustomerProjection {
+
+    /** The collection of customer documents; other projections may count in it, never write to it. */
+    public static final String COLLECTION = "customers";
+
+    private final MongoTemplate mongo;
+
+    public CustomerProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(CustomerRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (mongo.findById(event.customerId(), CustomerDocument.class) != null) {
+            return;
+        }
+        CustomerDocument document = new CustomerDocument();
+        document.id = event.customerId();
+        document.apply(event.profile());
+        document.registeredAt = recordedAt;
+        document.registeredBy = event.registeredBy();
+        applyOwnership(document, event);
+        document.updatedAt = recordedAt;
+        document.lastSequence = sequence;
+        mongo.save(document);
+    }
+
+    /** Claims, transfers and releases; Axon calls the most specific handler, so registrations go to the one above. */
+    @EventHandler
+    void on(OwnershipChange change, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(change.customerId(), sequence, recordedAt, document -> applyOwnership(document, change));
+    }
+
+    private static void applyOwnership(CustomerDocument document, OwnershipChange change) {
+        document.ownerRepId = change.newOwnerRepId();
+        document.inPool = change.newOwnerRepId() == null;
+        document.ownerSince = change.effectiveAt();
+        if (change.newOwnerRepId() != null) {
+            document.removeCollaborator(change.newOwnerRepId());
+        }
+    }
+
+    @EventHandler
+    void on(CustomerProfileUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.customerId(), sequence, recordedAt, document -> document.apply(event.profile()));
+    }
+
+    @EventHandler
+    void on(CollaboratorAddedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.customerId(), sequence, recordedAt, document -> document.putCollaborator(event.repId(), event.role()));
+    }
+
+    @EventHandler
+    void on(CollaboratorRemovedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.customerId(), sequence, recordedAt, document -> document.removeCollaborator(event.repId()));
+    }
+
+    private void update(String customerId, long sequence, Instant recordedAt, Consumer<CustomerDocument> change) {
+        CustomerDocument document = mongo.findById(customerId, CustomerDocument.class);
+        if (document == null) {
+            throw new IllegalStateException("customer " + customerId + " has events but no registration in the view");
+        }
+        if (sequence <= document.lastSequence) {
+            return;
+        }
+        change.accept(document);
+        document.updatedAt = recordedAt;
+        document.lastSequence = sequence;
+        mongo.save(document);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), CustomerDocument.class);
+    }
+
+    @QueryHandler
+    Optional<CustomerView> handle(FindCustomerQuery query) {
+        return Optional.ofNullable(mongo.findById(query.customerId(), CustomerDocument.class)).map(CustomerDocument::toView);
+    }
+
+    @QueryHandler
+    CustomerPage handle(SearchCustomersQuery query) {
+        List<Criteria> criteria = criteriaOf(query.filter());
+        if (query.visibleToRepId() != null) {
+            String rep = query.visibleToRepId();
+            criteria.add(new Criteria().orOperator(Criteria.where("ownerRepId").is(rep),
+                    Criteria.where("collaboratorIds").is(rep), Criteria.where("inPool").is(true)));
+        }
+        return page(criteria, query.page());
+    }
+
+    @QueryHandler
+    PortfolioView handle(FindPortfolioQuery query) {
+        List<Criteria> owned = criteriaOf(query.filter());
+        owned.add(Criteria.where("ownerRepId").is(query.repId()));
+        List<Criteria> collaborating = criteriaOf(query.filter());
+        collaborating.add(Criteria.where("collaboratorIds").is(query.repId()));
+        return new PortfolioView(query.repId(), page(owned, query.page()), page(collaborating, query.page()));
+    }
+
+    private CustomerPage page(List<Criteria> criteria, com.customerledger.query.PageRequest page) {
+        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+        long total = mongo.count(query, CustomerDocument.class);
+        query.with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size());
+        List<CustomerView> items = mongo.find(query, CustomerDocument.class).stream().map(CustomerDocument::toView).toList();
+        return new CustomerPage(items, page.page(), page.size(), total);
+    }
+
+    private static List<Criteria> criteriaOf(CustomerFilter filter) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String term = SearchText.fold(filter.q());
+            criteria.add(new Criteria().orOperator(
+                    Criteria.where("searchName").regex(Pattern.quote(term)),
+                    Criteria.where("phone").regex(Pattern.quote(filter.q().trim())),
+                    Criteria.where("creditCode").is(filter.q().trim().toUpperCase(java.util.Locale.ROOT))));
+        }
+        if (filter.type() != null) {
+            criteria.add(Criteria.where("type").is(filter.type()));
+        }
+        if (filter.region() != null && !filter.region().isBlank()) {
+            String[] parts = filter.region().split("/");
+            String[] fields = {"region.province", "region.city", "region.county"};
+            for (int i = 0; i < Math.min(parts.length, fields.length); i++) {
+                criteria.add(Criteria.where(fields[i]).is(parts[i].trim()));
+            }
+        }
+        if (filter.ownerRepId() != null) {
+            criteria.add(Criteria.where("ownerRepId").is(filter.ownerRepId()));
+        }
+        if (filter.inPool() != null) {
+            criteria.add(Criteria.where("inPool").is(filter.inPool()));
+        }
+        return criteria;
+    }
+}

@@ -1,0 +1,37 @@
+package com.customerledger.query.customer;
+
+import com.customerledger.events.Contact;
+import com.customerledger.events.CustomerType;
+import com.customerledger.events.Region;
+import com.customerledger.events.Scale;
+import java.time.Instant;
+import java.util.List;
+
+/** The 360 view of a customer: profile, current owner (null and {@code inPool} when in the public pool), collaborators. */
+public record CustomerView(
+        String customerId,
+        String name,
+        CustomerType type,
+        Region region,
+        String address,
+        String creditCode,
+        String phone,
+        List<Contact> contacts,
+        Scale scale,
+        List<String> species,
+        List<String> crops,
+        List<String> productLines,
+        String source,
+        String ownerRepId,
+        boolean inPool,
+        Instant ownerSince,
+        List<CollaboratorView> collaborators,
+        Instant registeredAt,
+        String registeredBy,
+        Instant updatedAt) {
+
+    /** Whether a rep may read this customer: they own it, collaborate on it, or it is in the pool for anyone to claim. */
+    public boolean visibleToRep(String repId) {
+        return inPool || repId.equals(ownerRepId) || collaborators.stream().anyMatch(c -> c.repId().equals(repId));
+    }
+}

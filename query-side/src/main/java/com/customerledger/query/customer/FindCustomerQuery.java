@@ -1,0 +1,5 @@
+package com.customerledger.query.customer;
+
+/** The 360 view of one customer, if it exists. */
+public record FindCustomerQuery(String customerId) {
+}

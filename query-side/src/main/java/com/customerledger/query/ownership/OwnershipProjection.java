@@ -1,0 +1,63 @@
+package com.customerledger.query.ownership;
+
+import com.customerledger.events.CustomerTransferredEvent;
+import com.customerledger.events.OwnershipChange;
+import com.customerledger.query.Projections;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Ownership history per customer, answering "who owned it then" and "what did we know then". */
+@Component
+@ProcessingGroup(Projections.OWNERSHIP)
+public class OwnershipProjection {
+
+    private final MongoTemplate mongo;
+
+    public OwnershipProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(OwnershipChange change, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt) {
+        OwnershipDocument document = mongo.findById(change.customerId(), OwnershipDocument.class);
+        if (document == null) {
+            document = new OwnershipDocument();
+            document.id = change.customerId();
+        }
+        if (sequence <= document.lastSequence) {
+            return;
+        }
+        String batchId = change instanceof CustomerTransferredEvent transfer ? transfer.batchId() : null;
+        document.records.add(new OwnershipRecord(sequence, message.getIdentifier(), change.previousOwnerRepId(),
+                change.newOwnerRepId(), change.reasonCode(), change.effectiveAt(), recordedAt, change.authorizedBy(),
+                batchId));
+        document.lastSequence = sequence;
+        mongo.save(document);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), OwnershipDocument.class);
+    }
+
+    @QueryHandler
+    Optional<OwnershipView> handle(FindOwnershipQuery query) {
+        return Optional.ofNullable(mongo.findById(query.customerId(), OwnershipDocument.class)).map(document -> {
+            List<OwnershipPeriod> periods = OwnershipTimeline.periods(document.records, query.knownAt());
+            OwnershipPeriod atAsOf = query.asOf() == null ? null : OwnershipTimeline.at(periods, query.asOf()).orElse(null);
+            return new OwnershipView(document.id, query.asOf(), query.knownAt(), periods, atAsOf);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package com.customerledger.query.ownership;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Bitemporal ownership: the records are facts with an effective time (when the change counts in
+ * business) and a recorded time (when the ledger learnt of it). The periods "as the ledger knew it
+ * at {@code knownAt}" use only the records recorded by then, ordered by effective time.
+ */
+final class OwnershipTimeline {
+
+    private static final Comparator<OwnershipRecord> EFFECTIVE_ORDER =
+            Comparator.comparing(OwnershipRecord::effectiveAt).thenComparingLong(OwnershipRecord::sequence);
+
+    private OwnershipTimeline() {
+    }
+
+    static List<OwnershipPeriod> periods(List<OwnershipRecord> records, Instant knownAt) {
+        List<OwnershipRecord> known = records.stream()
+                .filter(record -> knownAt == null || !record.recordedAt().isAfter(knownAt))
+                .sorted(EFFECTIVE_ORDER)
+                .toList();
+        List<OwnershipPeriod> periods = new ArrayList<>();
+        for (int i = 0; i < known.size(); i++) {
+            OwnershipRecord record = known.get(i);
+            Instant to = i + 1 < known.size() ? known.get(i + 1).effectiveAt() : null;
+            periods.add(new OwnershipPeriod(record.toRepId(), record.effectiveAt(), to, record.reason(),
+                    record.authorizedBy(), record.recordedAt(), record.eventId(), record.batchId()));
+        }
+        return periods;
+    }
+
+    static Optional<OwnershipPeriod> at(List<OwnershipPeriod> periods, Instant asOf) {
+        return periods.stream().filter(period -> period.covers(asOf)).findFirst();
+    }
+}

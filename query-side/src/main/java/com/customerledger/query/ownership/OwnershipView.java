@@ -1,0 +1,17 @@
+package com.customerledger.query.ownership;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A customer's ownership history. {@code atAsOf} is the period in force at {@code asOf} (null when
+ * no {@code asOf} was asked, or the customer was not yet registered then); within it a null
+ * {@code repId} means the customer was in the public pool.
+ */
+public record OwnershipView(
+        String customerId,
+        Instant asOf,
+        Instant knownAt,
+        List<OwnershipPeriod> periods,
+        OwnershipPeriod atAsOf) {
+}

@@ -1,0 +1,5 @@
+package com.customerledger.query.rep;
+
+/** One rep, if registered. */
+public record FindRepQuery(String repId) {
+}

@@ -1,0 +1,113 @@
+package com.customerledger.query.rep;
+
+import com.customerledger.events.RepRegisteredEvent;
+import com.customerledger.events.RepStatus;
+import com.customerledger.events.RepStatusChangedEvent;
+import com.customerledger.events.RepTerritoryChangedEvent;
+import com.customerledger.query.Projections;
+import com.customerledger.query.customer.CustomerProjection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reps as the company sees them. A rep's load is counted in the customer view when asked, so
+ * it always agrees with the portfolio shown next to it.
+ */
+@Component
+@ProcessingGroup(Projections.REPS)
+public class RepProjection {
+
+    private final MongoTemplate mongo;
+
+    public RepProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(RepRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (mongo.findById(event.repId(), RepDocument.class) != null) {
+            return;
+        }
+        RepDocument document = new RepDocument();
+        document.id = event.repId();
+        document.name = event.name();
+        document.regions = new ArrayList<>(event.regions());
+        document.productLines = new ArrayList<>(event.productLines());
+        document.customerTypes = new ArrayList<>(event.customerTypes());
+        document.capacity = event.capacity();
+        document.managerRepId = event.managerRepId();
+        document.status = RepStatus.ACTIVE;
+        document.registeredAt = recordedAt;
+        document.updatedAt = recordedAt;
+        document.lastSequence = sequence;
+        mongo.save(document);
+    }
+
+    @EventHandler
+    void on(RepTerritoryChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.repId(), sequence, recordedAt, document -> {
+            document.regions = new ArrayList<>(event.regions());
+            document.productLines = new ArrayList<>(event.productLines());
+            document.customerTypes = new ArrayList<>(event.customerTypes());
+            document.capacity = event.capacity();
+        });
+    }
+
+    @EventHandler
+    void on(RepStatusChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.repId(), sequence, recordedAt, document -> document.status = event.to());
+    }
+
+    private void update(String repId, long sequence, Instant recordedAt, Consumer<RepDocument> change) {
+        RepDocument document = mongo.findById(repId, RepDocument.class);
+        if (document == null) {
+            throw new IllegalStateException("rep " + repId + " has events but no registration in the view");
+        }
+        if (sequence <= document.lastSequence) {
+            return;
+        }
+        change.accept(document);
+        document.updatedAt = recordedAt;
+        document.lastSequence = sequence;
+        mongo.save(document);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), RepDocument.class);
+    }
+
+    @QueryHandler
+    Optional<RepView> handle(FindRepQuery query) {
+        return Optional.ofNullable(mongo.findById(query.repId(), RepDocument.class))
+                .map(document -> document.toView(loadOf(document.id)));
+    }
+
+    @QueryHandler
+    RepPage handle(ListRepsQuery query) {
+        Query all = new Query();
+        long total = mongo.count(all, RepDocument.class);
+        all.with(Sort.by("_id")).skip(query.page().offset()).limit(query.page().size());
+        List<RepView> items = mongo.find(all, RepDocument.class).stream()
+                .map(document -> document.toView(loadOf(document.id))).toList();
+        return new RepPage(items, query.page().page(), query.page().size(), total);
+    }
+
+    private long loadOf(String repId) {
+        return mongo.count(Query.query(Criteria.where("ownerRepId").is(repId)), CustomerProjection.COLLECTION);
+    }
+}
