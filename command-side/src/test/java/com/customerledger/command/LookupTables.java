@@ -1,0 +1,36 @@
+package com.customerledger.command;
+
+import com.customerledger.command.customer.CustomerKeyRegistry;
+import com.customerledger.command.rep.RepBook;
+import com.customerledger.events.CustomerType;
+import com.customerledger.events.RepRegisteredEvent;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** The command side's real lookup tables on a fresh in-memory H2 database, for fixture tests. */
+public final class LookupTables {
+
+    public final JdbcTemplate jdbc;
+    public final RepBook repBook;
+    public final CustomerKeyRegistry keys;
+
+    public LookupTables() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:lookups-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        new ResourceDatabasePopulator(new ClassPathResource("db/command-lookups.sql")).execute(dataSource);
+        jdbc = new JdbcTemplate(dataSource);
+        repBook = new RepBook(jdbc);
+        keys = new CustomerKeyRegistry(jdbc, repBook);
+    }
+
+    /** Registers a rep in the book as its registration event would. */
+    public LookupTables withRep(String repId, int capacity) {
+        EventFeed.feed(repBook, new RepRegisteredEvent(repId, repId, List.of(), List.of(), List.of(CustomerType.FARM),
+                capacity, null, "admin"));
+        return this;
+    }
+}
