@@ -18,6 +18,7 @@ import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.OwnershipChange;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public class Customer {
         if (owner != null) {
             reps.requireCanReceive(owner);
         }
-        apply(new CustomerRegisteredEvent(command.customerId().value(), command.profile(), owner, null, clock.instant(),
+        apply(new CustomerRegisteredEvent(command.customerId().value(), command.profile(), owner, null, now(clock),
                 actor.userId()));
         return new RegistrationResult(command.customerId().value(), owner, null);
     }
@@ -113,9 +114,9 @@ public class Customer {
     }
 
     private <T> T pick(String field, T requested, Function<CustomerProfile, T> current, List<String> changed) {
-        T now = current.apply(profile);
-        if (requested == null || requested.equals(now)) {
-            return now;
+        T present = current.apply(profile);
+        if (requested == null || requested.equals(present)) {
+            return present;
         }
         changed.add(field);
         return requested;
@@ -133,7 +134,7 @@ public class Customer {
                     "currentOwnerRepId", ownerRepId);
         }
         reps.requireCanReceive(actor.repId());
-        apply(new CustomerClaimedEvent(customerId, actor.repId(), clock.instant(), actor.userId()));
+        apply(new CustomerClaimedEvent(customerId, actor.repId(), now(clock), actor.userId()));
     }
 
     @CommandHandler
@@ -156,11 +157,20 @@ public class Customer {
                 command.note(), command.actor().userId(), command.batchId()));
     }
 
-    private Instant effectiveTime(Instant requested, Clock clock) {
-        Instant now = clock.instant();
-        if (requested == null) {
+    /**
+     * The ledger keeps business times to the millisecond, as its read models and clients see them,
+     * so a time read back from the API and sent again compares equal.
+     */
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Instant effectiveTime(Instant requestedAt, Clock clock) {
+        Instant now = now(clock);
+        if (requestedAt == null) {
             return now;
         }
+        Instant requested = requestedAt.truncatedTo(ChronoUnit.MILLIS);
         if (requested.isAfter(now)) {
             throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_IN_FUTURE,
                     "effectiveAt " + requested + " lies in the future; ownership cannot be changed ahead of time",
@@ -183,7 +193,7 @@ public class Customer {
         if (ownerRepId == null) {
             throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
         }
-        apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), clock.instant(), actor.userId()));
+        apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), now(clock), actor.userId()));
     }
 
     @CommandHandler

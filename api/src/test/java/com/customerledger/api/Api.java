@@ -1,0 +1,107 @@
+package com.customerledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+/** A plain HTTP client of the ledger for end-to-end tests: real requests, real JSON, HTTP Basic as a named user. */
+public final class Api {
+
+    /** Passwords of the users the tests log in as; r01..r50 are extra reps configured for the tests. */
+    static final Map<String, String> PASSWORDS = Map.of("admin", "admin-pass", "manager", "manager-pass",
+            "auditor", "auditor-pass", "rep-a", "rep-a-pass", "rep-b", "rep-b-pass");
+    static final String EXTRA_REP_PASSWORD = "pw";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+
+        public String text(String field) {
+            JsonNode value = body.path(field);
+            return value.isMissingNode() || value.isNull() ? null : value.asText();
+        }
+
+        public long position() {
+            return body.path("position").asLong();
+        }
+
+        public String contentType() {
+            return raw.headers().firstValue("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw.body();
+        }
+    }
+
+    public Response get(String user, String path) {
+        return send(user, "GET", path, null);
+    }
+
+    public Response post(String user, String path, Object body) {
+        return send(user, "POST", path, body);
+    }
+
+    public Response put(String user, String path, Object body) {
+        return send(user, "PUT", path, body);
+    }
+
+    public Response patch(String user, String path, Object body) {
+        return send(user, "PATCH", path, body);
+    }
+
+    public Response delete(String user, String path) {
+        return send(user, "DELETE", path, null);
+    }
+
+    /** Sends {@code body} as it is when it is a String (so tests can send malformed JSON), else as JSON. */
+    public Response send(String user, String method, String path, Object body) {
+        try {
+            String json = body == null ? "" : body instanceof String text ? text : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (user != null) {
+                String password = PASSWORDS.getOrDefault(user, EXTRA_REP_PASSWORD);
+                request.header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode parsed = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+            return new Response(response.statusCode(), parsed, response);
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return MissingNode.getInstance();
+        }
+    }
+}

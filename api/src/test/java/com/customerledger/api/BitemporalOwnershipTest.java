@@ -1,0 +1,48 @@
+package com.customerledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** "Who owned it then" and "what did we know then", for a backdated transfer, through HTTP. */
+class BitemporalOwnershipTest extends EmbeddedLedgerTest {
+
+    @Test
+    void backdatedTransferIsAnsweredByEffectiveAndRecordedTime() throws Exception {
+        registerRep("rep-a", 1000);
+        registerRep("rep-b", 1000);
+        Api.Response registered = api.post("manager", "/api/customers", newCustomer("rep-a"));
+        String id = registered.text("customerId");
+        Thread.sleep(50);
+        Instant effective = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Thread.sleep(50);
+        Instant beforeRecording = Instant.now();
+        Thread.sleep(50);
+        Api.Response transferred = api.post("manager", "/api/customers/" + id + "/transfer",
+                Map.of("toRepId", "rep-b", "reason", "MANUAL", "effectiveAt", effective.toString()));
+        assertThat(transferred.status()).isEqualTo(200);
+        String base = "/api/customers/" + id + "/ownership?minPosition=" + transferred.position();
+
+        JsonNode before = api.get("auditor", base + "&asOf=" + effective.minusMillis(1)).body();
+        assertThat(before.get("atAsOf").get("repId").asText()).isEqualTo("rep-a");
+
+        JsonNode after = api.get("auditor", base + "&asOf=" + effective.plusMillis(1)).body();
+        assertThat(after.get("atAsOf").get("repId").asText()).isEqualTo("rep-b");
+        assertThat(after.get("atAsOf").get("from").asText()).isEqualTo(effective.toString());
+
+        JsonNode knownBefore = api.get("auditor", base + "&asOf=" + effective.plusMillis(1) + "&knownAt=" + beforeRecording).body();
+        assertThat(knownBefore.get("atAsOf").get("repId").asText()).isEqualTo("rep-a");
+        assertThat(knownBefore.get("periods")).hasSize(1);
+
+        JsonNode notYet = api.get("auditor", base + "&asOf=2000-01-01T00:00:00Z").body();
+        assertThat(notYet.get("atAsOf").isNull()).isTrue();
+
+        JsonNode full = api.get("auditor", base).body();
+        JsonNode transfer = full.get("periods").get(1);
+        assertThat(Instant.parse(transfer.get("recordedAt").asText())).isAfter(beforeRecording);
+        assertThat(transfer.get("authorizedBy").asText()).isEqualTo("manager");
+    }
+}
