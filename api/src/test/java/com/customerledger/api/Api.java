@@ -72,6 +72,17 @@ public final class Api {
 
     /** Sends {@code body} as it is when it is a String (so tests can send malformed JSON), else as JSON. */
     public Response send(String user, String method, String path, Object body) {
+        String authorization = user == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + PASSWORDS.getOrDefault(user, EXTRA_REP_PASSWORD)).getBytes(StandardCharsets.UTF_8));
+        return sendAuthorized(authorization, method, path, body);
+    }
+
+    /** Sends with a bearer token instead of a user's password. */
+    public Response withToken(String token, String method, String path, Object body) {
+        return sendAuthorized("Bearer " + token, method, path, body);
+    }
+
+    private Response sendAuthorized(String authorization, String method, String path, Object body) {
         try {
             String json = body == null ? "" : body instanceof String text ? text : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
@@ -81,10 +92,8 @@ public final class Api {
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
-            if (user != null) {
-                String password = PASSWORDS.getOrDefault(user, EXTRA_REP_PASSWORD);
-                request.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode parsed = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());

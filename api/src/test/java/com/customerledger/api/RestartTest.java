@@ -1,0 +1,72 @@
+package com.customerledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Stopping and starting on the same data directory keeps every event and read model; processors resume. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void restartKeepsPortfolioAndHistoryAndAcceptsNewCommands() {
+        String customerId;
+        JsonNode portfolioBefore;
+        JsonNode historyBefore;
+        long position;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            api.post("admin", "/api/reps", rep("rep-a"));
+            api.post("admin", "/api/reps", rep("rep-b"));
+            Api.Response registered = api.post("manager", "/api/customers", Map.of("name", "重启测试养殖场", "type", "RANCH",
+                    "region", Map.of("province", "内蒙古自治区", "city", "呼伦贝尔市", "county", "陈巴尔虎旗")));
+            customerId = registered.text("customerId");
+            api.post("rep-a", "/api/customers/" + customerId + "/claim", null);
+            position = api.post("manager", "/api/customers/" + customerId + "/transfer",
+                    Map.of("toRepId", "rep-b", "reason", "REBALANCE")).position();
+            portfolioBefore = api.get("rep-b", "/api/reps/rep-b/portfolio?minPosition=" + position).body();
+            historyBefore = api.get("auditor", "/api/customers/" + customerId + "/ownership?minPosition=" + position).body();
+            assertThat(portfolioBefore.get("owned").get("total").asInt()).isEqualTo(1);
+        }
+        assertThat(Files.exists(dataDir.resolve("events.mv.db"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("read-models.mv"))).isTrue();
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = new Api(port(second));
+            JsonNode portfolioAfter = api.get("rep-b", "/api/reps/rep-b/portfolio?minPosition=" + position).body();
+            JsonNode historyAfter = api.get("auditor", "/api/customers/" + customerId + "/ownership?minPosition=" + position).body();
+            assertThat(portfolioAfter).isEqualTo(portfolioBefore);
+            assertThat(historyAfter).isEqualTo(historyBefore);
+
+            Api.Response released = api.post("rep-b", "/api/customers/" + customerId + "/release", Map.of("reason", "重启后"));
+            assertThat(released.status()).isEqualTo(200);
+            assertThat(released.position()).isEqualTo(position + 1);
+            JsonNode history = api.get("auditor", "/api/customers/" + customerId + "/ownership?minPosition=" + released.position()).body();
+            assertThat(history.get("periods")).hasSize(4);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--server.port=0", "--ledger.data-dir=" + dataDir);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static Map<String, Object> rep(String repId) {
+        return Map.of("repId", repId, "name", repId, "regions", List.of(Map.of("province", "内蒙古自治区")), "capacity", 10);
+    }
+}
