@@ -82,4 +82,21 @@ class RepApiTest extends EmbeddedLedgerTest {
         assertThat(invalid.body().get("errors").findValuesAsText("field"))
                 .contains("repId", "name", "capacity", "regions[0].province");
     }
+
+    @Test
+    void aRepIdMayEqualACustomerId() {
+        String shared = "1001-" + System.nanoTime();
+        Map<String, Object> customer = newCustomer(null);
+        customer.put("customerId", shared);
+        assertThat(api.post("manager", "/api/customers", customer).status()).isEqualTo(201);
+        assertThat(api.put("manager", "/api/reps/" + shared + "/status", Map.of("status", "ON_LEAVE")).status())
+                .isEqualTo(404);
+        assertThat(api.post("admin", "/api/reps", Map.of("repId", shared, "name", "同号代表",
+                "regions", List.of(Map.of("province", "山东省")), "capacity", 5)).status()).isEqualTo(201);
+        Api.Response transfer = api.post("manager", "/api/customers/" + shared + "/transfer",
+                Map.of("toRepId", shared, "reason", "MANUAL"));
+        assertThat(transfer.status()).isEqualTo(200);
+        assertThat(api.get("manager", "/api/customers/" + shared + "?minPosition=" + transfer.position())
+                .body().get("ownerRepId").asText()).isEqualTo(shared);
+    }
 }

@@ -3,6 +3,7 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customerledger.command.CommandLookups;
+import com.customerledger.command.customer.CustomerId;
 import com.customerledger.query.Projections;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class WiringTest extends EmbeddedLedgerTest {
         registerRep("rep-a", 1000);
         Api.Response registered = api.post("rep-a", "/api/customers", newCustomer(null));
         String traceId = registered.raw().headers().firstValue("X-Trace-Id").orElseThrow();
-        List<? extends EventMessage<?>> events = eventStore.readEvents(registered.text("customerId")).asStream().toList();
+        List<? extends EventMessage<?>> events = eventStore.readEvents(new CustomerId(registered.text("customerId")).toString()).asStream().toList();
         assertThat(events).hasSize(1);
         Map<String, Object> metaData = events.get(0).getMetaData();
         assertThat(metaData).containsEntry("userId", "rep-a").containsEntry("traceId", traceId).containsKey("correlationId");
@@ -63,6 +64,9 @@ class WiringTest extends EmbeddedLedgerTest {
 
     @Test
     void operationsEndpointsAnswer() {
+        // Axon registers its meters when the first command and event pass
+        long position = registerRep("rep-a", 1000);
+        assertThat(api.get("manager", "/api/reps/rep-a?minPosition=" + position).status()).isEqualTo(200);
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         Api.Response metrics = api.get(null, "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);

@@ -41,6 +41,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Customer {
 
     @AggregateIdentifier
+    private CustomerId id;
     private String customerId;
     private CustomerRegisteredEvent registration;
     private CustomerProfile profile;
@@ -237,6 +238,7 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CustomerRegisteredEvent event) {
+        id = new CustomerId(event.customerId());
         customerId = event.customerId();
         registration = event;
         profile = event.profile();

@@ -20,6 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Rep {
 
     @AggregateIdentifier
+    private RepId id;
     private String repId;
     private RepRegisteredEvent registration;
     private RepStatus status;
@@ -80,6 +81,7 @@ public class Rep {
 
     @EventSourcingHandler
     void on(RepRegisteredEvent event) {
+        id = new RepId(event.repId());
         repId = event.repId();
         registration = event;
         status = RepStatus.ACTIVE;
