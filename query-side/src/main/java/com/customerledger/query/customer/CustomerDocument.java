@@ -6,18 +6,16 @@ import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
 import com.customerledger.events.Scale;
+import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One customer's 360 view as stored: profile, owner, collaborators. Keyed by customer id. */
 @Document(CustomerProjection.COLLECTION)
-class CustomerDocument {
+class CustomerDocument extends SequencedDocument {
 
-    @Id
-    String id;
     String name;
     /** The name folded for search: NFKC, lower case, no white space. */
     String searchName;
@@ -40,8 +38,6 @@ class CustomerDocument {
     List<String> collaboratorIds = new ArrayList<>();
     Instant registeredAt;
     String registeredBy;
-    Instant updatedAt;
-    long lastSequence;
 
     void apply(CustomerProfile profile) {
         name = profile.name();

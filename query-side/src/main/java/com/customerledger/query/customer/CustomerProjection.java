@@ -6,6 +6,7 @@ import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.query.Projections;
+import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +44,13 @@ public class CustomerProjection {
 
     @EventHandler
     void on(CustomerRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (mongo.findById(event.customerId(), CustomerDocument.class) != null) {
-            return;
-        }
-        CustomerDocument document = new CustomerDocument();
-        document.id = event.customerId();
-        document.apply(event.profile());
-        document.registeredAt = recordedAt;
-        document.registeredBy = event.registeredBy();
-        applyOwnership(document, event);
-        document.updatedAt = recordedAt;
-        document.lastSequence = sequence;
-        mongo.save(document);
+        SequencedDocument.apply(mongo, CustomerDocument.class, event.customerId(), sequence, recordedAt,
+                CustomerDocument::new, document -> {
+                    document.apply(event.profile());
+                    document.registeredAt = recordedAt;
+                    document.registeredBy = event.registeredBy();
+                    applyOwnership(document, event);
+                });
     }
 
     /** Claims, transfers and releases; Axon calls the most specific handler, so registrations go to the one above. */
@@ -88,17 +84,7 @@ public class CustomerProjection {
     }
 
     private void update(String customerId, long sequence, Instant recordedAt, Consumer<CustomerDocument> change) {
-        CustomerDocument document = mongo.findById(customerId, CustomerDocument.class);
-        if (document == null) {
-            throw new IllegalStateException("customer " + customerId + " has events but no registration in the view");
-        }
-        if (sequence <= document.lastSequence) {
-            return;
-        }
-        change.accept(document);
-        document.updatedAt = recordedAt;
-        document.lastSequence = sequence;
-        mongo.save(document);
+        SequencedDocument.apply(mongo, CustomerDocument.class, customerId, sequence, recordedAt, null, change);
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package com.customerledger.query.ownership;
 import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.query.Projections;
+import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,20 +32,11 @@ public class OwnershipProjection {
     @EventHandler
     void on(OwnershipChange change, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant recordedAt) {
-        OwnershipDocument document = mongo.findById(change.customerId(), OwnershipDocument.class);
-        if (document == null) {
-            document = new OwnershipDocument();
-            document.id = change.customerId();
-        }
-        if (sequence <= document.lastSequence) {
-            return;
-        }
         String batchId = change instanceof CustomerTransferredEvent transfer ? transfer.batchId() : null;
-        document.records.add(new OwnershipRecord(sequence, message.getIdentifier(), change.previousOwnerRepId(),
-                change.newOwnerRepId(), change.reasonCode(), change.effectiveAt(), recordedAt, change.authorizedBy(),
-                batchId));
-        document.lastSequence = sequence;
-        mongo.save(document);
+        SequencedDocument.apply(mongo, OwnershipDocument.class, change.customerId(), sequence, recordedAt,
+                OwnershipDocument::new, document -> document.records.add(new OwnershipRecord(sequence,
+                        message.getIdentifier(), change.previousOwnerRepId(), change.newOwnerRepId(), change.reasonCode(),
+                        change.effectiveAt(), recordedAt, change.authorizedBy(), batchId)));
     }
 
     @ResetHandler
@@ -57,7 +49,7 @@ public class OwnershipProjection {
         return Optional.ofNullable(mongo.findById(query.customerId(), OwnershipDocument.class)).map(document -> {
             List<OwnershipPeriod> periods = OwnershipTimeline.periods(document.records, query.knownAt());
             OwnershipPeriod atAsOf = query.asOf() == null ? null : OwnershipTimeline.at(periods, query.asOf()).orElse(null);
-            return new OwnershipView(document.id, query.asOf(), query.knownAt(), periods, atAsOf);
+            return new OwnershipView(document.id(), query.asOf(), query.knownAt(), periods, atAsOf);
         });
     }
 }

@@ -3,20 +3,18 @@ package com.customerledger.query.rep;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
 import com.customerledger.events.RepStatus;
+import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One rep as stored: territory, capacity and status. */
 @Document(RepDocument.COLLECTION)
-class RepDocument {
+class RepDocument extends SequencedDocument {
 
     static final String COLLECTION = "reps";
 
-    @Id
-    String id;
     String name;
     List<Region> regions = new ArrayList<>();
     List<String> productLines = new ArrayList<>();
@@ -25,8 +23,6 @@ class RepDocument {
     String managerRepId;
     RepStatus status;
     Instant registeredAt;
-    Instant updatedAt;
-    long lastSequence;
 
     RepView toView(long load) {
         return new RepView(id, name, List.copyOf(regions), List.copyOf(productLines), List.copyOf(customerTypes),

@@ -5,6 +5,7 @@ import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
 import com.customerledger.events.RepTerritoryChangedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.customer.CustomerProjection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,22 +40,17 @@ public class RepProjection {
 
     @EventHandler
     void on(RepRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        if (mongo.findById(event.repId(), RepDocument.class) != null) {
-            return;
-        }
-        RepDocument document = new RepDocument();
-        document.id = event.repId();
-        document.name = event.name();
-        document.regions = new ArrayList<>(event.regions());
-        document.productLines = new ArrayList<>(event.productLines());
-        document.customerTypes = new ArrayList<>(event.customerTypes());
-        document.capacity = event.capacity();
-        document.managerRepId = event.managerRepId();
-        document.status = RepStatus.ACTIVE;
-        document.registeredAt = recordedAt;
-        document.updatedAt = recordedAt;
-        document.lastSequence = sequence;
-        mongo.save(document);
+        SequencedDocument.apply(mongo, RepDocument.class, event.repId(), sequence, recordedAt, RepDocument::new,
+                document -> {
+                    document.name = event.name();
+                    document.regions = new ArrayList<>(event.regions());
+                    document.productLines = new ArrayList<>(event.productLines());
+                    document.customerTypes = new ArrayList<>(event.customerTypes());
+                    document.capacity = event.capacity();
+                    document.managerRepId = event.managerRepId();
+                    document.status = RepStatus.ACTIVE;
+                    document.registeredAt = recordedAt;
+                });
     }
 
     @EventHandler
@@ -73,17 +69,7 @@ public class RepProjection {
     }
 
     private void update(String repId, long sequence, Instant recordedAt, Consumer<RepDocument> change) {
-        RepDocument document = mongo.findById(repId, RepDocument.class);
-        if (document == null) {
-            throw new IllegalStateException("rep " + repId + " has events but no registration in the view");
-        }
-        if (sequence <= document.lastSequence) {
-            return;
-        }
-        change.accept(document);
-        document.updatedAt = recordedAt;
-        document.lastSequence = sequence;
-        mongo.save(document);
+        SequencedDocument.apply(mongo, RepDocument.class, repId, sequence, recordedAt, null, change);
     }
 
     @ResetHandler
@@ -94,7 +80,7 @@ public class RepProjection {
     @QueryHandler
     Optional<RepView> handle(FindRepQuery query) {
         return Optional.ofNullable(mongo.findById(query.repId(), RepDocument.class))
-                .map(document -> document.toView(loadOf(document.id)));
+                .map(document -> document.toView(loadOf(document.id())));
     }
 
     @QueryHandler
@@ -103,7 +89,7 @@ public class RepProjection {
         long total = mongo.count(all, RepDocument.class);
         all.with(Sort.by("_id")).skip(query.page().offset()).limit(query.page().size());
         List<RepView> items = mongo.find(all, RepDocument.class).stream()
-                .map(document -> document.toView(loadOf(document.id))).toList();
+                .map(document -> document.toView(loadOf(document.id()))).toList();
         return new RepPage(items, query.page().page(), query.page().size(), total);
     }
 
