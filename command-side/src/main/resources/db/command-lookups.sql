@@ -17,3 +17,30 @@ CREATE TABLE IF NOT EXISTS customer_owner (
     customer_id  VARCHAR(128) NOT NULL PRIMARY KEY,
     owner_rep_id VARCHAR(128)
 );
+
+-- a rep's territory, for rules whose candidates are "territory" ('|' between entries, '/' inside a region)
+ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS regions VARCHAR(8000) DEFAULT '' NOT NULL;
+ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS product_lines VARCHAR(8000) DEFAULT '' NOT NULL;
+ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS customer_types VARCHAR(1000) DEFAULT '' NOT NULL;
+
+-- the active assignment policy (see AssignmentDesk)
+CREATE TABLE IF NOT EXISTS assignment_policy_version (
+    version INT NOT NULL PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS assignment_rule (
+    position      INT          NOT NULL PRIMARY KEY,
+    rule_id       VARCHAR(64)  NOT NULL,
+    province      VARCHAR(50),
+    city          VARCHAR(50),
+    county        VARCHAR(50),
+    customer_type VARCHAR(32),
+    product_line  VARCHAR(100),
+    by_territory  BOOLEAN      NOT NULL,
+    candidates    VARCHAR(8000),
+    strategy      VARCHAR(16)  NOT NULL
+);
+-- per rule, the rep who got its previous customer; locked while a registration under the rule decides
+CREATE TABLE IF NOT EXISTS assignment_turn (
+    rule_id     VARCHAR(64)  NOT NULL PRIMARY KEY,
+    last_rep_id VARCHAR(128)
+);

@@ -57,6 +57,38 @@ class RestartTest {
         }
     }
 
+    @Test
+    void roundRobinTurnsSurviveAStopHalfway() {
+        List<String> reps = List.of("rr-1", "rr-2", "rr-3", "rr-4");
+        long position = 0;
+        for (int half = 0; half < 2; half++) {
+            try (ConfigurableApplicationContext ledger = start()) {
+                Api api = new Api(port(ledger));
+                if (half == 0) {
+                    reps.forEach(rep -> api.post("admin", "/api/reps", Map.of("repId", rep, "name", rep,
+                            "regions", List.of(Map.of("province", "山东省")), "capacity", 1000)));
+                    assertThat(api.put("admin", "/api/policies/assignment", Map.of("rules", List.of(Map.of(
+                            "ruleId", "shandong", "match", Map.of("region", Map.of("province", "山东省")),
+                            "candidates", "territory", "strategy", "ROUND_ROBIN")))).status()).isEqualTo(200);
+                }
+                // an odd number before the stop, so a rotation that restarted would show
+                int count = half == 0 ? 501 : 499;
+                for (int i = 0; i < count; i++) {
+                    Api.Response registered = api.post("manager", "/api/customers", Map.of("name", "轮转客户" + half + "-" + i,
+                            "type", "FARM", "region", Map.of("province", "山东省", "city", "济南市", "county", "历城区")));
+                    assertThat(registered.status()).isEqualTo(201);
+                    position = registered.position();
+                }
+                if (half == 1) {
+                    for (String rep : reps) {
+                        assertThat(api.get("manager", "/api/reps/" + rep + "?minPosition=" + position).body().get("load")
+                                .asInt()).as(rep).isEqualTo(250);
+                    }
+                }
+            }
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--ledger.data-dir=" + dataDir);

@@ -15,6 +15,7 @@ public enum ErrorCode {
     REP_DEPARTED(Kind.CONFLICT),
     REP_AT_CAPACITY(Kind.CONFLICT),
     INVALID_STATUS_CHANGE(Kind.CONFLICT),
+    INVALID_POLICY(Kind.BAD_REQUEST),
     NOT_ALLOWED(Kind.FORBIDDEN);
 
     /** The family of a refusal; the HTTP layer turns it into a status code. */

@@ -1,8 +1,10 @@
 package com.customerledger.command;
 
+import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.customer.CustomerKeyRegistry;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.CustomerType;
+import com.customerledger.events.Region;
 import com.customerledger.events.RepRegisteredEvent;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +19,7 @@ public final class LookupTables {
     public final JdbcTemplate jdbc;
     public final RepBook repBook;
     public final CustomerKeyRegistry keys;
+    public final AssignmentDesk assignment;
 
     public LookupTables() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
@@ -25,12 +28,20 @@ public final class LookupTables {
         jdbc = new JdbcTemplate(dataSource);
         repBook = new RepBook(jdbc);
         keys = new CustomerKeyRegistry(jdbc, repBook);
+        assignment = new AssignmentDesk(jdbc, repBook);
     }
 
     /** Registers a rep in the book as its registration event would. */
     public LookupTables withRep(String repId, int capacity) {
         EventFeed.feed(repBook, new RepRegisteredEvent(repId, repId, List.of(), List.of(), List.of(CustomerType.FARM),
                 capacity, null, "admin"));
+        return this;
+    }
+
+    /** Registers a rep with a territory in the book. */
+    public LookupTables withRep(String repId, int capacity, Region region) {
+        EventFeed.feed(repBook, new RepRegisteredEvent(repId, repId, List.of(region), List.of(), List.of(), capacity,
+                null, "admin"));
         return this;
     }
 }

@@ -39,6 +39,7 @@ class SecurityConfiguration {
     private static final String ADMIN = "ADMIN";
     private static final String MANAGER = "MANAGER";
     private static final String REP = "REP";
+    private static final String AUDITOR = "AUDITOR";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, ObjectProvider<JwtDecoder> jwtDecoder,
@@ -52,6 +53,8 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/reps/*/territory", "/api/reps/*/status").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(POST, "/api/customers/*/transfer").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
+                        .requestMatchers(GET, "/api/policies/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
+                        .requestMatchers("/api/policies/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/**").authenticated()
                         // AUDITOR is read-only: every other method needs a role that acts
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, MANAGER, REP)

@@ -124,7 +124,8 @@ class CustomerController {
             @NotNull CollaboratorRole role) {
     }
 
-    record CustomerRegistered(String customerId, String ownerRepId, String assignedByRule, long position) {
+    record CustomerRegistered(String customerId, String ownerRepId, String assignedByRule, Integer policyVersion,
+                              String unassignedReason, long position) {
     }
 
     record CustomerWritten(String customerId, long position) {
@@ -139,7 +140,7 @@ class CustomerController {
         RegistrationResult result = accepted.result();
         return ResponseEntity.created(URI.create("/api/customers/" + customerId))
                 .body(new CustomerRegistered(result.customerId(), result.ownerRepId(), result.assignedByRule(),
-                        accepted.position()));
+                        result.policyVersion(), result.unassignedReason(), accepted.position()));
     }
 
     @PatchMapping("/{customerId}")

@@ -25,10 +25,13 @@ final class Requests {
     private Requests() {
     }
 
+    /** Region names may not contain '/' or '|', which the ledger uses to write region paths. */
+    static final String REGION_NAME = "[^/|]+";
+
     record RegionRequest(
-            @NotBlank @Size(max = 50) String province,
-            @Size(min = 1, max = 50) String city,
-            @Size(min = 1, max = 50) String county) {
+            @NotBlank @Size(max = 50) @Pattern(regexp = REGION_NAME, message = "must not contain / or |") String province,
+            @Size(min = 1, max = 50) @Pattern(regexp = REGION_NAME, message = "must not contain / or |") String city,
+            @Size(min = 1, max = 50) @Pattern(regexp = REGION_NAME, message = "must not contain / or |") String county) {
 
         Region toRegion() {
             return new Region(province.trim(), city == null ? null : city.trim(), county == null ? null : county.trim());

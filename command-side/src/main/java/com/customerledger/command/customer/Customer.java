@@ -5,6 +5,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.customerledger.command.Actor;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
+import com.customerledger.command.assignment.AssignmentDesk;
+import com.customerledger.command.assignment.Decision;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
@@ -56,7 +58,7 @@ public class Customer {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RegistrationResult handle(RegisterCustomerCommand command, CustomerKeyRegistry keys, RepBook reps,
-                                     Clock clock) {
+                                     AssignmentDesk assignment, Clock clock) {
         Actor actor = command.actor();
         String owner = command.ownerRepId();
         if (!actor.actsForCompany()) {
@@ -70,21 +72,35 @@ public class Customer {
             return repeatedRegistration(command.profile(), owner);
         }
         keys.requireUnclaimed(CustomerKeys.of(command.profile()), command.customerId().value());
+        CustomerRegisteredEvent registered;
         if (owner != null) {
             reps.requireCanReceive(owner);
+            registered = CustomerRegisteredEvent.byPerson(command.customerId().value(), command.profile(), owner,
+                    now(clock), actor.userId());
+        } else {
+            Decision decision = assignment.decide(command.profile());
+            registered = new CustomerRegisteredEvent(command.customerId().value(), command.profile(), decision.repId(),
+                    decision.isAssigned() ? decision.ruleId() : null, decision.policyVersion(), decision.unassignedReason(),
+                    now(clock), actor.userId());
         }
-        apply(new CustomerRegisteredEvent(command.customerId().value(), command.profile(), owner, null, now(clock),
-                actor.userId()));
-        return new RegistrationResult(command.customerId().value(), owner, null);
+        apply(registered);
+        return resultOf(registered);
+    }
+
+    private static RegistrationResult resultOf(CustomerRegisteredEvent registered) {
+        return new RegistrationResult(registered.customerId(), registered.ownerRepId(), registered.assignedByRule(),
+                registered.policyVersion(), registered.unassignedReason());
     }
 
     private RegistrationResult repeatedRegistration(CustomerProfile requestedProfile, String requestedOwner) {
-        if (!registration.profile().equals(requestedProfile) || !Objects.equals(registration.ownerRepId(), requestedOwner)) {
+        boolean rulesDecided = registration.assignedByRule() != null || registration.unassignedReason() != null;
+        String originallyRequested = rulesDecided ? null : registration.ownerRepId();
+        if (!registration.profile().equals(requestedProfile) || !Objects.equals(originallyRequested, requestedOwner)) {
             throw RejectedException.of(ErrorCode.ID_ALREADY_USED,
                     "customer id " + customerId + " is already registered with other data",
                     "existingCustomerId", customerId, "currentOwnerRepId", ownerRepId);
         }
-        return new RegistrationResult(customerId, registration.ownerRepId(), registration.assignedByRule());
+        return resultOf(registration);
     }
 
     @CommandHandler

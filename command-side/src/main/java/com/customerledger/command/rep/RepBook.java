@@ -8,7 +8,13 @@ import com.customerledger.events.RepRegisteredEvent;
 import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
 import com.customerledger.events.RepTerritoryChangedEvent;
+import com.customerledger.command.assignment.Candidate;
+import com.customerledger.events.CustomerType;
+import com.customerledger.events.Region;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -76,15 +82,58 @@ public class RepBook {
         }
     }
 
+    /** Every rep with standing, load and territory, by rep id, for the assignment rules. */
+    public Map<String, Candidate> candidates() {
+        Map<String, Candidate> candidates = new LinkedHashMap<>();
+        jdbc.query("SELECT rep_id, status, capacity, owned, regions, product_lines, customer_types FROM rep_book "
+                + "ORDER BY rep_id", rs -> {
+            candidates.put(rs.getString(1), new Candidate(rs.getString(1), RepStatus.valueOf(rs.getString(2)),
+                    rs.getInt(3), rs.getInt(4), decodeRegions(rs.getString(5)), split(rs.getString(6)),
+                    split(rs.getString(7)).stream().map(CustomerType::valueOf).toList()));
+        });
+        return candidates;
+    }
+
     @EventHandler
     void on(RepRegisteredEvent event) {
-        jdbc.update("INSERT INTO rep_book (rep_id, status, capacity, owned) VALUES (?, ?, ?, 0)",
-                event.repId(), RepStatus.ACTIVE.name(), event.capacity());
+        jdbc.update("INSERT INTO rep_book (rep_id, status, capacity, owned, regions, product_lines, customer_types) "
+                        + "VALUES (?, ?, ?, 0, ?, ?, ?)", event.repId(), RepStatus.ACTIVE.name(), event.capacity(),
+                encodeRegions(event.regions()), String.join(SEPARATOR, event.productLines()), encodeTypes(event.customerTypes()));
     }
 
     @EventHandler
     void on(RepTerritoryChangedEvent event) {
-        jdbc.update("UPDATE rep_book SET capacity = ? WHERE rep_id = ?", event.capacity(), event.repId());
+        jdbc.update("UPDATE rep_book SET capacity = ?, regions = ?, product_lines = ?, customer_types = ? WHERE rep_id = ?",
+                event.capacity(), encodeRegions(event.regions()), String.join(SEPARATOR, event.productLines()),
+                encodeTypes(event.customerTypes()), event.repId());
+    }
+
+    private static final String SEPARATOR = "|";
+
+    private static String encodeRegions(List<Region> regions) {
+        return regions.stream().map(region -> String.join("/", region.province(), nullToEmpty(region.city()),
+                nullToEmpty(region.county()))).collect(Collectors.joining(SEPARATOR));
+    }
+
+    private static List<Region> decodeRegions(String encoded) {
+        return split(encoded).stream().map(path -> path.split("/", -1))
+                .map(parts -> new Region(parts[0], emptyToNull(parts[1]), emptyToNull(parts[2]))).toList();
+    }
+
+    private static String encodeTypes(List<CustomerType> types) {
+        return types.stream().map(CustomerType::name).collect(Collectors.joining(SEPARATOR));
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\\" + SEPARATOR));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     @EventHandler

@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.EventFeed;
 import com.customerledger.command.LookupTables;
+import com.customerledger.events.AssignmentPolicyPublishedEvent;
+import com.customerledger.events.AssignmentRule;
+import com.customerledger.events.AssignmentStrategy;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CollaboratorRole;
@@ -49,6 +52,7 @@ class CustomerTest {
         fixture = new AggregateTestFixture<>(Customer.class);
         fixture.registerInjectableResource(lookups.keys);
         fixture.registerInjectableResource(lookups.repBook);
+        fixture.registerInjectableResource(lookups.assignment);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -60,12 +64,12 @@ class CustomerTest {
     private static final CustomerProfile PROFILE = profile("绿源养殖场", "91370783MA3C5XXX0X", "13800000001");
 
     private static CustomerRegisteredEvent registered(String owner) {
-        return new CustomerRegisteredEvent(ID, PROFILE, owner, null, REGISTERED, "manager");
+        return CustomerRegisteredEvent.byPerson(ID, PROFILE, owner, REGISTERED, "manager");
     }
 
     /** Puts another customer into the lookup tables, as if it had been registered earlier. */
     private void existingCustomer(String customerId, CustomerProfile profile, String owner) {
-        CustomerRegisteredEvent event = new CustomerRegisteredEvent(customerId, profile, owner, null, REGISTERED, "manager");
+        CustomerRegisteredEvent event = CustomerRegisteredEvent.byPerson(customerId, profile, owner, REGISTERED, "manager");
         EventFeed.feed(lookups.keys, event);
         EventFeed.feed(lookups.repBook, event);
     }
@@ -74,16 +78,42 @@ class CustomerTest {
     void managerRegistersCustomerIntoPool() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCustomerCommand(new CustomerId(ID), PROFILE, null, MANAGER))
-                .expectEvents(new CustomerRegisteredEvent(ID, PROFILE, null, null, NOW, "manager"))
-                .expectResultMessagePayload(new RegistrationResult(ID, null, null));
+                .expectEvents(new CustomerRegisteredEvent(ID, PROFILE, null, null, null,
+                        "no assignment policy has been published", NOW, "manager"))
+                .expectResultMessagePayload(new RegistrationResult(ID, null, null, null,
+                        "no assignment policy has been published"));
     }
 
     @Test
     void repRegisteringLeadBecomesItsOwner() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterCustomerCommand(new CustomerId(ID), PROFILE, null, rep("rep-a")))
-                .expectEvents(new CustomerRegisteredEvent(ID, PROFILE, "rep-a", null, NOW, "rep-a"))
-                .expectResultMessagePayload(new RegistrationResult(ID, "rep-a", null));
+                .expectEvents(CustomerRegisteredEvent.byPerson(ID, PROFILE, "rep-a", NOW, "rep-a"))
+                .expectResultMessagePayload(new RegistrationResult(ID, "rep-a", null, null, null));
+    }
+
+    @Test
+    void managerRegistrationWithoutOwnerIsAssignedByTheMatchingRule() {
+        EventFeed.feed(lookups.assignment, new AssignmentPolicyPublishedEvent(3, List.of(
+                new AssignmentRule("shandong", new Region("山东省", null, null), null, null, false, List.of("rep-b"),
+                        AssignmentStrategy.FIXED),
+                new AssignmentRule("shouguang", SHOUGUANG, null, null, false, List.of("rep-a"), AssignmentStrategy.FIXED)),
+                "admin"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCustomerCommand(new CustomerId(ID), PROFILE, null, MANAGER))
+                .expectEvents(new CustomerRegisteredEvent(ID, PROFILE, "rep-a", "shouguang", 3, null, NOW, "manager"))
+                .expectResultMessagePayload(new RegistrationResult(ID, "rep-a", "shouguang", 3, null));
+    }
+
+    @Test
+    void registrationStaysInPoolWithReasonWhenNoRuleMatches() {
+        EventFeed.feed(lookups.assignment, new AssignmentPolicyPublishedEvent(1, List.of(
+                new AssignmentRule("henan", new Region("河南省", null, null), null, null, true, List.of(),
+                        AssignmentStrategy.ROUND_ROBIN)), "admin"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCustomerCommand(new CustomerId(ID), PROFILE, null, MANAGER))
+                .expectEvents(new CustomerRegisteredEvent(ID, PROFILE, null, null, 1,
+                        "no rule of assignment policy v1 matches this customer", NOW, "manager"));
     }
 
     @Test
@@ -128,7 +158,7 @@ class CustomerTest {
         fixture.given(registered(null))
                 .when(new RegisterCustomerCommand(new CustomerId(ID), PROFILE, null, MANAGER))
                 .expectNoEvents()
-                .expectResultMessagePayload(new RegistrationResult(ID, null, null));
+                .expectResultMessagePayload(new RegistrationResult(ID, null, null, null, null));
     }
 
     @Test
@@ -337,7 +367,7 @@ class CustomerTest {
     @Test
     void lookupTablesRefuseASecondHolderOfAKeyEvenWithoutThePrecheck() {
         existingCustomer("c-0", PROFILE, null);
-        CustomerRegisteredEvent racing = new CustomerRegisteredEvent("c-2", PROFILE, null, null, NOW, "manager");
+        CustomerRegisteredEvent racing = CustomerRegisteredEvent.byPerson("c-2", PROFILE, null, NOW, "manager");
         try {
             EventFeed.feed(lookups.keys, racing);
             org.junit.jupiter.api.Assertions.fail("the second registration of the same keys must be refused");

@@ -38,6 +38,10 @@ class CustomerDocument extends SequencedDocument {
     List<String> collaboratorIds = new ArrayList<>();
     Instant registeredAt;
     String registeredBy;
+    /** The rule and policy version that chose the first owner ("rule-1@v3"), if rules chose. */
+    String assignedByRule;
+    /** Why the assignment rules left the customer in the pool at registration, if they did. */
+    String unassignedReason;
 
     void apply(CustomerProfile profile) {
         name = profile.name();
@@ -69,6 +73,6 @@ class CustomerDocument extends SequencedDocument {
     CustomerView toView() {
         return new CustomerView(id, name, type, region, address, creditCode, phone, List.copyOf(contacts), scale,
                 List.copyOf(species), List.copyOf(crops), List.copyOf(productLines), source, ownerRepId, inPool,
-                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, updatedAt);
+                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, updatedAt);
     }
 }

@@ -49,6 +49,8 @@ public class CustomerProjection {
                     document.apply(event.profile());
                     document.registeredAt = recordedAt;
                     document.registeredBy = event.registeredBy();
+                    document.assignedByRule = event.rule();
+                    document.unassignedReason = event.unassignedReason();
                     applyOwnership(document, event);
                 });
     }

@@ -7,7 +7,11 @@ import com.customerledger.events.Scale;
 import java.time.Instant;
 import java.util.List;
 
-/** The 360 view of a customer: profile, current owner (null and {@code inPool} when in the public pool), collaborators. */
+/**
+ * The 360 view of a customer: profile, current owner (null and {@code inPool} when in the public
+ * pool), collaborators, and how the first owner was chosen ({@code assignedByRule}, or the
+ * {@code unassignedReason} that left it in the pool).
+ */
 public record CustomerView(
         String customerId,
         String name,
@@ -28,6 +32,8 @@ public record CustomerView(
         List<CollaboratorView> collaborators,
         Instant registeredAt,
         String registeredBy,
+        String assignedByRule,
+        String unassignedReason,
         Instant updatedAt) {
 
     /** Whether a rep may read this customer: they own it, collaborate on it, or it is in the pool for anyone to claim. */

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * A stretch of effective time during which {@code repId} owned the customer ({@code null}: it was
  * in the public pool). {@code to} is null for the period that is still open. {@code reason},
- * {@code authorizedBy} and {@code recordedAt} describe the change that began the period.
+ * {@code authorizedBy}, {@code rule} (the assignment rule and policy version, when rules decided)
+ * and {@code recordedAt} describe the change that began the period.
  */
 public record OwnershipPeriod(
         String repId,
@@ -13,6 +14,7 @@ public record OwnershipPeriod(
         Instant to,
         String reason,
         String authorizedBy,
+        String rule,
         Instant recordedAt,
         String eventId,
         String batchId) {

@@ -36,7 +36,7 @@ public class OwnershipProjection {
         SequencedDocument.apply(mongo, OwnershipDocument.class, change.customerId(), sequence, recordedAt,
                 OwnershipDocument::new, document -> document.records.add(new OwnershipRecord(sequence,
                         message.getIdentifier(), change.previousOwnerRepId(), change.newOwnerRepId(), change.reasonCode(),
-                        change.effectiveAt(), recordedAt, change.authorizedBy(), batchId)));
+                        change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), batchId)));
     }
 
     @ResetHandler

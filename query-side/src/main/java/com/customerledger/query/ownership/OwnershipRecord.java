@@ -15,5 +15,6 @@ public record OwnershipRecord(
         Instant effectiveAt,
         Instant recordedAt,
         String authorizedBy,
+        String rule,
         String batchId) {
 }

@@ -29,7 +29,7 @@ final class OwnershipTimeline {
             OwnershipRecord record = known.get(i);
             Instant to = i + 1 < known.size() ? known.get(i + 1).effectiveAt() : null;
             periods.add(new OwnershipPeriod(record.toRepId(), record.effectiveAt(), to, record.reason(),
-                    record.authorizedBy(), record.recordedAt(), record.eventId(), record.batchId()));
+                    record.authorizedBy(), record.rule(), record.recordedAt(), record.eventId(), record.batchId()));
         }
         return periods;
     }

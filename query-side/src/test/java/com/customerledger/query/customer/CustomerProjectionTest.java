@@ -38,8 +38,8 @@ class CustomerProjectionTest {
     }
 
     private static CustomerRegisteredEvent registered(String id, String name, CustomerType type, Region region, String owner) {
-        return new CustomerRegisteredEvent(id, new CustomerProfile(name, type, region, null, null, "1380000" + id.hashCode() % 10000,
-                List.of(), null, List.of(), List.of(), List.of(), null), owner, null, T, "manager");
+        return CustomerRegisteredEvent.byPerson(id, new CustomerProfile(name, type, region, null, null,
+                "1380000" + id.hashCode() % 10000, List.of(), null, List.of(), List.of(), List.of(), null), owner, T, "manager");
     }
 
     private static final Region SHOUGUANG = new Region("山东省", "潍坊市", "寿光市");

@@ -15,9 +15,9 @@ class OwnershipTimelineTest {
 
     /** Registered to A at T0 (recorded T0); transferred to B effective T1 but recorded only at T2; released at T3. */
     private static final List<OwnershipRecord> RECORDS = List.of(
-            new OwnershipRecord(0, "e0", null, "rep-a", "REGISTERED", T0, T0, "manager", null),
-            new OwnershipRecord(1, "e1", "rep-a", "rep-b", "DISPUTE", T1, T2, "manager", null),
-            new OwnershipRecord(2, "e2", "rep-b", null, "RELEASE", T3, T3, "rep-b", null));
+            new OwnershipRecord(0, "e0", null, "rep-a", "REGISTERED", T0, T0, "manager", null, null),
+            new OwnershipRecord(1, "e1", "rep-a", "rep-b", "DISPUTE", T1, T2, "manager", null, null),
+            new OwnershipRecord(2, "e2", "rep-b", null, "RELEASE", T3, T3, "rep-b", null, null));
 
     @Test
     void periodsFollowEffectiveTimeAndIncludePoolPeriods() {
