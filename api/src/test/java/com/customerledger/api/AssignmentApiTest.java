@@ -133,4 +133,56 @@ class AssignmentApiTest extends EmbeddedLedgerTest {
                     .as(rep).isEqualTo(250);
         }
     }
+
+    @Test
+    void previewShowsWhoWouldMoveAndChangesNothing() {
+        String province = "预演省" + System.nanoTime();
+        String p1 = "pv1-" + Math.abs(province.hashCode());
+        String p2 = "pv2-" + Math.abs(province.hashCode());
+        registerRepIn(p1, province, 100);
+        registerRepIn(p2, province, 100);
+        Api.Response published = publish(rule("fixed", Map.of("province", province), List.of(p1), "FIXED"));
+        int version = published.body().get("version").asInt();
+        List<String> ids = new java.util.ArrayList<>();
+        long position = 0;
+        for (int i = 0; i < 3; i++) {
+            Api.Response registered = api.post("manager", "/api/customers", customerIn(Map.of("province", province)));
+            assertThat(registered.text("ownerRepId")).isEqualTo(p1);
+            ids.add(registered.text("customerId"));
+            position = registered.position();
+        }
+
+        Map<String, Object> draft = Map.of("rules", List.of(rule("turns", Map.of("province", province), "territory",
+                "ROUND_ROBIN")));
+        Api.Response preview = api.post("admin", "/api/policies/assignment/preview?limit=10000", draft);
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        JsonNode result = preview.body();
+        assertThat(result.get("throughPosition").asLong()).isEqualTo(position);
+        List<String> moved = new java.util.ArrayList<>();
+        result.get("changes").forEach(change -> {
+            if (ids.contains(change.get("customerId").asText())) {
+                moved.add(change.get("customerId").asText() + ":" + change.get("currentOwnerRepId").asText() + "->"
+                        + change.get("proposedOwnerRepId").asText() + ":" + change.get("ruleId").asText());
+            }
+        });
+        // in registration order the draft takes turns p1, p2, p1: only the second customer moves
+        assertThat(moved).containsExactly(ids.get(1) + ":" + p1 + "->" + p2 + ":turns");
+        Map<String, String> loads = new HashMap<>();
+        result.get("loads").forEach(load -> loads.put(load.get("repId").asText(),
+                load.get("before").asInt() + "->" + load.get("after").asInt()));
+        assertThat(loads).containsEntry(p1, "3->2").containsEntry(p2, "0->1");
+        assertThat(result.get("unassignedCount").asInt()).isGreaterThanOrEqualTo(0);
+
+        Api.Response again = api.post("admin", "/api/policies/assignment/preview?limit=0", draft);
+        assertThat(again.body().get("throughPosition").asLong()).as("the preview appended nothing").isEqualTo(position);
+        assertThat(again.body().get("changes")).isEmpty();
+        assertThat(api.get("manager", "/api/policies/assignment?minPosition=" + position).body().get("version").asInt())
+                .isEqualTo(version);
+        assertThat(api.get("manager", "/api/customers/" + ids.get(1) + "?minPosition=" + position).body()
+                .get("ownerRepId").asText()).isEqualTo(p1);
+
+        assertThat(api.post("manager", "/api/policies/assignment/preview", draft).status()).isEqualTo(403);
+        assertThat(api.post("admin", "/api/policies/assignment/preview", Map.of("rules", List.of(Map.of("strategy", "FIXED"))))
+                .status()).isEqualTo(400);
+    }
 }

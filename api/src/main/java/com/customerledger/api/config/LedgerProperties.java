@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir     where the embedded event store and read-model store keep their files
  * @param commands    how long a write waits for its command to be stored
- * @param reads       how long a read with {@code minPosition} may wait for the projections
+ * @param reads       how long a read with {@code minPosition} may wait for the projections, and how
+ *                    long any query may take
  * @param projections processor tuning of the MongoDB projections
  * @param security    users of the embedded default and the claims read from a JWT
  */
@@ -30,7 +31,7 @@ public record LedgerProperties(
     public record Commands(@NotNull Duration timeout) {
     }
 
-    public record Reads(@NotNull Duration maxWait) {
+    public record Reads(@NotNull Duration maxWait, @NotNull Duration queryTimeout) {
     }
 
     public record ProjectionSettings(@Min(1) int batchSize, @Min(1) int segments, @NotNull Duration claimTimeout) {

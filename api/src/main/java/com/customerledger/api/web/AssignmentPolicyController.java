@@ -6,6 +6,9 @@ import static com.customerledger.api.web.Requests.ID_MESSAGE;
 import com.customerledger.api.security.CurrentActor;
 import com.customerledger.api.web.Requests.RegionRequest;
 import com.customerledger.command.Actor;
+import com.customerledger.command.assignment.AssignmentPreview;
+import com.customerledger.command.assignment.AssignmentRules;
+import com.customerledger.command.assignment.PreviewAssignmentQuery;
 import com.customerledger.command.assignment.PublishAssignmentPolicyCommand;
 import com.customerledger.events.AssignmentRule;
 import com.customerledger.events.AssignmentStrategy;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -122,6 +127,15 @@ class AssignmentPolicyController {
         Commands.Accepted<Integer> accepted = commands.send(PublishAssignmentPolicyCommand.of(
                 request.rules().stream().map(RuleBody::toRule).toList(), actor), actor);
         return new Published(accepted.result(), accepted.position());
+    }
+
+    /** What-if: the draft is run over every registered customer; nothing is appended or changed. */
+    @PostMapping("/preview")
+    AssignmentPreview.Result preview(@Valid @RequestBody PolicyRequest draft,
+                                     @RequestParam(defaultValue = "200") @Min(0) @Max(10_000) int limit) {
+        List<AssignmentRule> rules = AssignmentRules.named(draft.rules().stream().map(RuleBody::toRule).toList());
+        return reads.query(new PreviewAssignmentQuery(rules, limit), ResponseTypes.instanceOf(AssignmentPreview.Result.class),
+                null);
     }
 
     @GetMapping

@@ -21,11 +21,13 @@ public class Reads {
     private final QueryGateway queries;
     private final ProjectionProgress progress;
     private final Duration maxWait;
+    private final Duration queryTimeout;
 
     Reads(QueryGateway queries, ProjectionProgress progress, LedgerProperties properties) {
         this.queries = queries;
         this.progress = progress;
         this.maxWait = properties.reads().maxWait();
+        this.queryTimeout = properties.reads().queryTimeout();
     }
 
     public <R> R query(Object query, ResponseType<R> type, Long minPosition) {
@@ -34,7 +36,7 @@ public class Reads {
         }
         CompletableFuture<R> answer = queries.query(query, type);
         try {
-            return answer.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(queryTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed);
         } catch (TimeoutException | InterruptedException slow) {

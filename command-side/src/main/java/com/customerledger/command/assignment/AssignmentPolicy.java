@@ -8,7 +8,6 @@ import com.customerledger.command.Role;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.AssignmentPolicyPublishedEvent;
 import com.customerledger.events.AssignmentRule;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,11 +36,10 @@ public class AssignmentPolicy {
         if (!command.actor().roles().contains(Role.ADMIN)) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only admins publish assignment rules");
         }
-        List<AssignmentRule> rules = new ArrayList<>();
+        List<AssignmentRule> rules = AssignmentRules.named(command.rules());
         Set<String> ruleIds = new HashSet<>();
-        for (int i = 0; i < command.rules().size(); i++) {
-            AssignmentRule rule = command.rules().get(i);
-            String ruleId = rule.ruleId() != null ? rule.ruleId() : "rule-" + (i + 1);
+        for (AssignmentRule rule : rules) {
+            String ruleId = rule.ruleId();
             if (!ruleIds.add(ruleId)) {
                 throw RejectedException.of(ErrorCode.INVALID_POLICY, "rule id " + ruleId + " is used twice", "ruleId", ruleId);
             }
@@ -50,8 +48,6 @@ public class AssignmentPolicy {
                         "rule " + ruleId + " names no candidates; list rep ids or use \"territory\"", "ruleId", ruleId);
             }
             rule.candidates().forEach(reps::requireActiveMember);
-            rules.add(new AssignmentRule(ruleId, rule.region(), rule.type(), rule.productLine(), rule.byTerritory(),
-                    rule.candidates(), rule.strategy()));
         }
         int next = version + 1;
         apply(new AssignmentPolicyPublishedEvent(next, rules, command.actor().userId()));

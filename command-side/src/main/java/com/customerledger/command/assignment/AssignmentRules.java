@@ -19,6 +19,17 @@ public final class AssignmentRules {
     private AssignmentRules() {
     }
 
+    /** The rules with every missing rule id filled in from the rule's position: rule-1, rule-2, ... */
+    public static List<AssignmentRule> named(List<AssignmentRule> rules) {
+        List<AssignmentRule> named = new java.util.ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            AssignmentRule rule = rules.get(i);
+            named.add(rule.ruleId() != null ? rule : new AssignmentRule("rule-" + (i + 1), rule.region(), rule.type(),
+                    rule.productLine(), rule.byTerritory(), rule.candidates(), rule.strategy()));
+        }
+        return List.copyOf(named);
+    }
+
     /** The matching rule with the most specific region; among equally specific ones, the first. */
     public static Optional<AssignmentRule> match(List<AssignmentRule> rules, CustomerProfile customer) {
         AssignmentRule best = null;
@@ -44,20 +55,21 @@ public final class AssignmentRules {
     }
 
     /**
-     * Decides the owner of a new customer under {@code rules} (version {@code version}), given every
-     * rep by id and, per rule, the rep who got that rule's previous customer.
+     * Decides the owner of a new customer under {@code rules} (policy {@code version}, or null for a
+     * draft), given every rep by id and, per rule, the rep who got that rule's previous customer.
      */
-    public static Decision decide(int version, List<AssignmentRule> rules, CustomerProfile customer,
+    public static Decision decide(Integer version, List<AssignmentRule> rules, CustomerProfile customer,
                                   Map<String, Candidate> reps, Map<String, String> lastAssigned) {
+        String policy = version == null ? "the draft" : "assignment policy v" + version;
         Optional<AssignmentRule> matched = match(rules, customer);
         if (matched.isEmpty()) {
-            return Decision.unassigned("no rule of assignment policy v" + version + " matches this customer", null, version);
+            return Decision.unassigned("no rule of " + policy + " matches this customer", null, version);
         }
         AssignmentRule rule = matched.get();
         List<Candidate> candidates = candidates(rule, customer, reps.values(), reps);
         List<Candidate> eligible = candidates.stream().filter(Candidate::eligible).toList();
         if (eligible.isEmpty()) {
-            return Decision.unassigned("rule " + rule.ruleId() + " of v" + version + " has no eligible rep ("
+            return Decision.unassigned("rule " + rule.ruleId() + " of " + policy + " has no eligible rep ("
                     + (candidates.isEmpty() ? "no candidates" : "all on leave, departed or at capacity") + ")",
                     rule.ruleId(), version);
         }

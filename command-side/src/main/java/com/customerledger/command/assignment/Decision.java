@@ -6,7 +6,7 @@ package com.customerledger.command.assignment;
  */
 public record Decision(String repId, String ruleId, Integer policyVersion, String unassignedReason) {
 
-    static Decision assigned(String repId, String ruleId, int policyVersion) {
+    static Decision assigned(String repId, String ruleId, Integer policyVersion) {
         return new Decision(repId, ruleId, policyVersion, null);
     }
 
