@@ -44,3 +44,41 @@ CREATE TABLE IF NOT EXISTS assignment_turn (
     rule_id     VARCHAR(64)  NOT NULL PRIMARY KEY,
     last_rep_id VARCHAR(128)
 );
+
+-- what a bulk transfer filters on, per customer
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS customer_type VARCHAR(32);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS province VARCHAR(50);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS city VARCHAR(50);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS county VARCHAR(50);
+CREATE INDEX IF NOT EXISTS customer_owner_by_rep ON customer_owner (owner_rep_id);
+
+-- who collaborates on which customer, so a departure can remove every role
+CREATE TABLE IF NOT EXISTS customer_collaborator (
+    customer_id VARCHAR(128) NOT NULL,
+    rep_id      VARCHAR(128) NOT NULL,
+    PRIMARY KEY (customer_id, rep_id)
+);
+CREATE INDEX IF NOT EXISTS customer_collaborator_by_rep ON customer_collaborator (rep_id);
+
+-- tracked batches (departures and bulk transfers) and their items; see TransferBatchRunner
+CREATE TABLE IF NOT EXISTS transfer_batch (
+    batch_id     VARCHAR(128) NOT NULL PRIMARY KEY,
+    from_rep_id  VARCHAR(128) NOT NULL,
+    to_rep_id    VARCHAR(128),
+    by_rules     BOOLEAN      NOT NULL,
+    reason       VARCHAR(16)  NOT NULL,
+    effective_at VARCHAR(40),
+    note         VARCHAR(1000),
+    started_by   VARCHAR(128) NOT NULL,
+    status       VARCHAR(16)  NOT NULL
+);
+CREATE TABLE IF NOT EXISTS transfer_batch_item (
+    batch_id    VARCHAR(128) NOT NULL,
+    seq         INT          NOT NULL,
+    customer_id VARCHAR(128) NOT NULL,
+    kind        VARCHAR(16)  NOT NULL,
+    status      VARCHAR(16)  NOT NULL,
+    detail      VARCHAR(1000),
+    PRIMARY KEY (batch_id, seq)
+);
+CREATE INDEX IF NOT EXISTS transfer_batch_item_by_customer ON transfer_batch_item (batch_id, customer_id);

@@ -89,6 +89,49 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aBatchInterruptedByAStopResumesAndMovesNothingTwice() throws Exception {
+        int customers = 400;
+        String batchId;
+        long position;
+        int doneBeforeStop;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            for (String rep : List.of("from", "to")) {
+                api.post("admin", "/api/reps", Map.of("repId", rep, "name", rep, "regions", List.of(Map.of("province", "山东省")),
+                        "capacity", 1000));
+            }
+            for (int i = 0; i < customers; i++) {
+                assertThat(api.post("manager", "/api/customers", Map.of("name", "批次客户" + i, "type", "FARM",
+                        "region", Map.of("province", "山东省"), "ownerRepId", "from")).status()).isEqualTo(201);
+            }
+            Api.Response started = api.post("manager", "/api/transfers", Map.of("fromRepId", "from", "toRepId", "to",
+                    "reason", "REBALANCE"));
+            batchId = started.text("batchId");
+            position = started.position();
+            Thread.sleep(300);
+            doneBeforeStop = api.get("manager", "/api/transfers/" + batchId + "?minPosition=" + position).body()
+                    .get("done").asInt();
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = new Api(port(second));
+            com.fasterxml.jackson.databind.JsonNode batch = BatchApiTest.awaitBatch(api, batchId, position);
+            assertThat(batch.get("done").asInt()).isEqualTo(customers);
+            assertThat(batch.get("failed").asInt()).isZero();
+            assertThat(doneBeforeStop).as("the stop came in the middle of the batch").isLessThan(customers);
+            JsonNode from = api.get("manager", "/api/reps/from").body();
+            assertThat(from.get("load").asInt()).isZero();
+            JsonNode portfolio = api.get("manager", "/api/reps/to/portfolio?size=200").body();
+            assertThat(portfolio.get("owned").get("total").asInt()).isEqualTo(customers);
+            for (JsonNode customer : portfolio.get("owned").get("items")) {
+                JsonNode periods = api.get("auditor", "/api/customers/" + customer.get("customerId").asText()
+                        + "/ownership").body().get("periods");
+                assertThat(periods).as("registered, then moved exactly once").hasSize(2);
+                assertThat(periods.get(1).get("batchId").asText()).isEqualTo(batchId);
+            }
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--ledger.data-dir=" + dataDir);

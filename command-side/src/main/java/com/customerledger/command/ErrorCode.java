@@ -16,6 +16,7 @@ public enum ErrorCode {
     REP_AT_CAPACITY(Kind.CONFLICT),
     INVALID_STATUS_CHANGE(Kind.CONFLICT),
     INVALID_POLICY(Kind.BAD_REQUEST),
+    INVALID_SUCCESSOR(Kind.CONFLICT),
     NOT_ALLOWED(Kind.FORBIDDEN);
 
     /** The family of a refusal; the HTTP layer turns it into a status code. */

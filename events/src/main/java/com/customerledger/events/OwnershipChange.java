@@ -29,4 +29,9 @@ public interface OwnershipChange {
     default String rule() {
         return null;
     }
+
+    /** The batch (bulk transfer or departure) this change belongs to, or null. */
+    default String batchId() {
+        return null;
+    }
 }

@@ -9,8 +9,9 @@ public final class Projections {
     public static final String REPS = "rep-view";
     public static final String OWNERSHIP = "ownership-history";
     public static final String POLICIES = "policy-view";
+    public static final String BATCHES = "batch-view";
 
-    public static final List<String> ALL = List.of(CUSTOMERS, REPS, OWNERSHIP, POLICIES);
+    public static final List<String> ALL = List.of(CUSTOMERS, REPS, OWNERSHIP, POLICIES, BATCHES);
 
     private Projections() {
     }

@@ -186,7 +186,7 @@ class CustomerController {
     CustomerWritten removeCollaborator(@PathVariable String customerId, @PathVariable String repId) {
         Actor actor = currentActor.get();
         return written(customerId, commands.send(
-                new RemoveCollaboratorCommand(new CustomerId(customerId), repId, actor), actor));
+                new RemoveCollaboratorCommand(new CustomerId(customerId), repId, null, actor), actor));
     }
 
     @GetMapping

@@ -4,6 +4,7 @@ import com.customerledger.command.ErrorCode;
 import com.customerledger.command.Rejection;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,8 +145,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String expected = mapping instanceof InvalidFormatException format ? expectation(format.getTargetType()) : "";
-            detail = "field '" + field + "' has an invalid value" + expected;
+            if (mapping instanceof UnrecognizedPropertyException) {
+                detail = "'" + field + "' is not a field of this request";
+            } else {
+                String expected = mapping instanceof InvalidFormatException format ? expectation(format.getTargetType()) : "";
+                detail = "field '" + field + "' has an invalid value" + expected;
+            }
         }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", detail);
         problem.setTitle("Malformed request body");

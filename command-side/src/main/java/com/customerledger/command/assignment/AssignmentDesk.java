@@ -7,6 +7,7 @@ import com.customerledger.events.AssignmentRule;
 import com.customerledger.events.AssignmentStrategy;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerRegisteredEvent;
+import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
 import java.util.HashMap;
@@ -105,9 +106,17 @@ public class AssignmentDesk {
 
     @EventHandler
     void on(CustomerRegisteredEvent event) {
-        if (event.assignedByRule() != null && event.ownerRepId() != null) {
-            jdbc.update("UPDATE assignment_turn SET last_rep_id = ? WHERE rule_id = ?", event.ownerRepId(),
-                    event.assignedByRule());
+        takeTurn(event.assignedByRule(), event.ownerRepId());
+    }
+
+    @EventHandler
+    void on(CustomerTransferredEvent event) {
+        takeTurn(event.assignedByRule(), event.toRepId());
+    }
+
+    private void takeTurn(String ruleId, String repId) {
+        if (ruleId != null && repId != null) {
+            jdbc.update("UPDATE assignment_turn SET last_rep_id = ? WHERE rule_id = ?", repId, ruleId);
         }
     }
 

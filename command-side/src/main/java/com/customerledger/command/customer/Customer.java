@@ -170,7 +170,7 @@ public class Customer {
         }
         Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
         reps.requireCanReceive(command.toRepId());
-        apply(new CustomerTransferredEvent(customerId, ownerRepId, command.toRepId(), command.reason(), effectiveAt,
+        apply(CustomerTransferredEvent.byPerson(customerId, ownerRepId, command.toRepId(), command.reason(), effectiveAt,
                 command.note(), command.actor().userId(), command.batchId()));
     }
 
@@ -201,6 +201,38 @@ public class Customer {
         return requested;
     }
 
+    /** What a rule-based reassignment did: moved the customer, sent it to the pool, or left it with its owner. */
+    public enum Reassignment {
+        MOVED,
+        RELEASED,
+        UNCHANGED
+    }
+
+    @CommandHandler
+    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, Clock clock) {
+        Actor actor = command.actor();
+        if (!actor.actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reassign customers");
+        }
+        if (!Objects.equals(command.expectedOwnerRepId(), ownerRepId)) {
+            throw RejectedException.of(ErrorCode.OWNER_CHANGED, "customer " + customerId + " is " + describeOwner()
+                    + ", not owned by " + command.expectedOwnerRepId(), "currentOwnerRepId", ownerRepId);
+        }
+        Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
+        Decision decision = assignment.decide(profile);
+        if (decision.isAssigned() && decision.repId().equals(ownerRepId)) {
+            return Reassignment.UNCHANGED;
+        }
+        if (decision.isAssigned()) {
+            apply(new CustomerTransferredEvent(customerId, ownerRepId, decision.repId(), command.reason(), effectiveAt, null,
+                    actor.userId(), command.batchId(), decision.ruleId(), decision.policyVersion()));
+            return Reassignment.MOVED;
+        }
+        apply(new CustomerReleasedEvent(customerId, ownerRepId, "no new owner: " + decision.unassignedReason(),
+                effectiveAt, actor.userId(), command.batchId()));
+        return Reassignment.RELEASED;
+    }
+
     @CommandHandler
     public void handle(ReleaseCustomerCommand command, Clock clock) {
         Actor actor = command.actor();
@@ -210,7 +242,7 @@ public class Customer {
         if (ownerRepId == null) {
             throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
         }
-        apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), now(clock), actor.userId()));
+        apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), now(clock), actor.userId(), null));
     }
 
     @CommandHandler
@@ -231,15 +263,18 @@ public class Customer {
         apply(new CollaboratorAddedEvent(customerId, command.repId(), command.role(), actor.userId()));
     }
 
+    /** Returns whether a role was removed (false: the rep had none). */
     @CommandHandler
-    public void handle(RemoveCollaboratorCommand command) {
+    public boolean handle(RemoveCollaboratorCommand command) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
             throw notYours(actor);
         }
-        if (collaborators.containsKey(command.repId())) {
-            apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId()));
+        if (!collaborators.containsKey(command.repId())) {
+            return false;
         }
+        apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId(), command.batchId()));
+        return true;
     }
 
     private String describeOwner() {

@@ -4,10 +4,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
+import com.customerledger.events.RepDepartedEvent;
 import com.customerledger.events.RepRegisteredEvent;
 import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
 import com.customerledger.events.RepTerritoryChangedEvent;
+import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -70,6 +72,35 @@ public class Rep {
         apply(new RepStatusChangedEvent(repId, status, command.status(), command.reason(), command.actor().userId()));
     }
 
+    @CommandHandler
+    public String handle(DepartRepCommand command, RepBook reps, Clock clock) {
+        if (!command.actor().actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins record departures");
+        }
+        if (status == RepStatus.DEPARTED) {
+            throw RejectedException.of(ErrorCode.REP_DEPARTED, "rep " + repId + " has already departed", "repId", repId);
+        }
+        String successor = command.successorRepId();
+        if (successor != null) {
+            if (successor.equals(repId)) {
+                throw new RejectedException(ErrorCode.INVALID_SUCCESSOR, "a departing rep cannot be their own successor");
+            }
+            RepBook.Standing standing = reps.standing(successor).orElseThrow(() -> RejectedException.of(
+                    ErrorCode.REP_NOT_FOUND, "rep " + successor + " is not registered", "repId", successor));
+            if (standing.status() != RepStatus.ACTIVE) {
+                throw RejectedException.of(ErrorCode.INVALID_SUCCESSOR,
+                        "successor " + successor + " is " + standing.status() + ", not ACTIVE", "repId", successor);
+            }
+        }
+        if (command.effectiveAt() != null && command.effectiveAt().isAfter(clock.instant())) {
+            throw new RejectedException(ErrorCode.EFFECTIVE_TIME_IN_FUTURE, "a departure cannot be recorded ahead of time");
+        }
+        RepBook.Book book = reps.lockBook(repId);
+        apply(new RepDepartedEvent(repId, successor, command.reason(), command.effectiveAt(), command.batchId(),
+                book.owned(), book.collaborations(), command.actor().userId()));
+        return command.batchId();
+    }
+
     private boolean sameRegistration(RepRegisteredEvent candidate) {
         return candidate.name().equals(registration.name())
                 && candidate.regions().equals(registration.regions())
@@ -90,5 +121,10 @@ public class Rep {
     @EventSourcingHandler
     void on(RepStatusChangedEvent event) {
         status = event.to();
+    }
+
+    @EventSourcingHandler
+    void on(RepDepartedEvent event) {
+        status = RepStatus.DEPARTED;
     }
 }

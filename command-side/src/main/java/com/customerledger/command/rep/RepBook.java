@@ -3,7 +3,13 @@ package com.customerledger.command.rep;
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
+import com.customerledger.events.CollaboratorAddedEvent;
+import com.customerledger.events.CollaboratorRemovedEvent;
+import com.customerledger.events.CustomerProfile;
+import com.customerledger.events.CustomerProfileUpdatedEvent;
+import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
+import com.customerledger.events.RepDepartedEvent;
 import com.customerledger.events.RepRegisteredEvent;
 import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
@@ -141,6 +147,79 @@ public class RepBook {
         jdbc.update("UPDATE rep_book SET status = ? WHERE rep_id = ?", event.to().name(), event.repId());
     }
 
+    /**
+     * Locks the rep's row until the current transaction ends, so that no claim, transfer or
+     * registration can give them a customer meanwhile; then lists what they own and collaborate on.
+     */
+    public Book lockBook(String repId) {
+        Standing standing = jdbc.query("SELECT rep_id, status, capacity, owned FROM rep_book WHERE rep_id = ? FOR UPDATE",
+                        (rs, i) -> new Standing(rs.getString(1), RepStatus.valueOf(rs.getString(2)), rs.getInt(3),
+                                rs.getInt(4)), repId).stream().findFirst()
+                .orElseThrow(() -> RejectedException.of(ErrorCode.REP_NOT_FOUND, "rep " + repId + " is not registered",
+                        "repId", repId));
+        return new Book(standing, customersOwnedBy(repId, null, null),
+                jdbc.query("SELECT customer_id FROM customer_collaborator WHERE rep_id = ? ORDER BY customer_id",
+                        (rs, i) -> rs.getString(1), repId));
+    }
+
+    /** A rep's standing with the customers they own and collaborate on. */
+    public record Book(Standing standing, List<String> owned, List<String> collaborations) {
+    }
+
+    /** The customers a rep owns now, narrowed by type and region when given, in id order. */
+    public List<String> customersOwnedBy(String repId, CustomerType type, Region region) {
+        StringBuilder sql = new StringBuilder("SELECT customer_id FROM customer_owner WHERE owner_rep_id = ?");
+        List<Object> args = new java.util.ArrayList<>(List.of(repId));
+        if (type != null) {
+            sql.append(" AND customer_type = ?");
+            args.add(type.name());
+        }
+        if (region != null) {
+            sql.append(" AND province = ?");
+            args.add(region.province());
+            if (region.city() != null) {
+                sql.append(" AND city = ?");
+                args.add(region.city());
+                if (region.county() != null) {
+                    sql.append(" AND county = ?");
+                    args.add(region.county());
+                }
+            }
+        }
+        return jdbc.query(sql.append(" ORDER BY customer_id").toString(), (rs, i) -> rs.getString(1), args.toArray());
+    }
+
+    @EventHandler
+    void on(RepDepartedEvent event) {
+        jdbc.update("UPDATE rep_book SET status = ? WHERE rep_id = ?", RepStatus.DEPARTED.name(), event.repId());
+    }
+
+    @EventHandler
+    void on(CollaboratorAddedEvent event) {
+        if (jdbc.update("UPDATE customer_collaborator SET rep_id = rep_id WHERE customer_id = ? AND rep_id = ?",
+                event.customerId(), event.repId()) == 0) {
+            jdbc.update("INSERT INTO customer_collaborator (customer_id, rep_id) VALUES (?, ?)", event.customerId(),
+                    event.repId());
+        }
+    }
+
+    @EventHandler
+    void on(CollaboratorRemovedEvent event) {
+        jdbc.update("DELETE FROM customer_collaborator WHERE customer_id = ? AND rep_id = ?", event.customerId(),
+                event.repId());
+    }
+
+    @EventHandler
+    void on(CustomerProfileUpdatedEvent event) {
+        describe(event.customerId(), event.profile());
+    }
+
+    private void describe(String customerId, CustomerProfile profile) {
+        Region region = profile.region();
+        jdbc.update("UPDATE customer_owner SET customer_type = ?, province = ?, city = ?, county = ? WHERE customer_id = ?",
+                profile.type().name(), region.province(), region.city(), region.county(), customerId);
+    }
+
     @EventHandler
     void on(OwnershipChange change) {
         if (change.previousOwnerRepId() != null) {
@@ -161,6 +240,13 @@ public class RepBook {
                 change.customerId()) == 0) {
             jdbc.update("INSERT INTO customer_owner (customer_id, owner_rep_id) VALUES (?, ?)", change.customerId(),
                     newOwner);
+        }
+        if (newOwner != null) {
+            jdbc.update("DELETE FROM customer_collaborator WHERE customer_id = ? AND rep_id = ?", change.customerId(),
+                    newOwner);
+        }
+        if (change instanceof CustomerRegisteredEvent registered) {
+            describe(registered.customerId(), registered.profile());
         }
     }
 }

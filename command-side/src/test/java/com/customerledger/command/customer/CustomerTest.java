@@ -217,7 +217,7 @@ class CustomerTest {
         fixture.given(registered("rep-a"))
                 .when(new TransferCustomerCommand(new CustomerId(ID), "rep-b", TransferReason.DISPUTE, effective, "rep-a",
                         "区域调整", null, MANAGER))
-                .expectEvents(new CustomerTransferredEvent(ID, "rep-a", "rep-b", TransferReason.DISPUTE, effective,
+                .expectEvents(CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-b", TransferReason.DISPUTE, effective,
                         "区域调整", "manager", null));
     }
 
@@ -280,7 +280,7 @@ class CustomerTest {
     void ownerCanRelease() {
         fixture.given(registered("rep-a"))
                 .when(new ReleaseCustomerCommand(new CustomerId(ID), "不再经营", rep("rep-a")))
-                .expectEvents(new CustomerReleasedEvent(ID, "rep-a", "不再经营", NOW, "rep-a"));
+                .expectEvents(new CustomerReleasedEvent(ID, "rep-a", "不再经营", NOW, "rep-a", null));
     }
 
     @Test
@@ -305,8 +305,8 @@ class CustomerTest {
                 .when(new AddCollaboratorCommand(new CustomerId(ID), "rep-b", CollaboratorRole.VIEWER, rep("rep-a")))
                 .expectEvents(new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.VIEWER, "rep-a"));
         fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.VIEWER, "rep-a"))
-                .when(new RemoveCollaboratorCommand(new CustomerId(ID), "rep-b", MANAGER))
-                .expectEvents(new CollaboratorRemovedEvent(ID, "rep-b", "manager"));
+                .when(new RemoveCollaboratorCommand(new CustomerId(ID), "rep-b", null, MANAGER))
+                .expectEvents(new CollaboratorRemovedEvent(ID, "rep-b", "manager", null));
     }
 
     @Test
@@ -328,8 +328,8 @@ class CustomerTest {
     @Test
     void collaboratorWhoBecomesOwnerLosesCollaboratorRole() {
         fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.EDITOR, "rep-a"),
-                        new CustomerTransferredEvent(ID, "rep-a", "rep-b", TransferReason.MANUAL, NOW, null, "manager", null))
-                .when(new RemoveCollaboratorCommand(new CustomerId(ID), "rep-b", MANAGER))
+                        CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-b", TransferReason.MANUAL, NOW, null, "manager", null))
+                .when(new RemoveCollaboratorCommand(new CustomerId(ID), "rep-b", null, MANAGER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

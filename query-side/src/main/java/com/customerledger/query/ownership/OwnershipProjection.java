@@ -1,6 +1,5 @@
 package com.customerledger.query.ownership;
 
-import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
@@ -32,11 +31,10 @@ public class OwnershipProjection {
     @EventHandler
     void on(OwnershipChange change, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant recordedAt) {
-        String batchId = change instanceof CustomerTransferredEvent transfer ? transfer.batchId() : null;
         SequencedDocument.apply(mongo, OwnershipDocument.class, change.customerId(), sequence, recordedAt,
                 OwnershipDocument::new, document -> document.records.add(new OwnershipRecord(sequence,
                         message.getIdentifier(), change.previousOwnerRepId(), change.newOwnerRepId(), change.reasonCode(),
-                        change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), batchId)));
+                        change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), change.batchId())));
     }
 
     @ResetHandler

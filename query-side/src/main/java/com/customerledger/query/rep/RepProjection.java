@@ -1,5 +1,6 @@
 package com.customerledger.query.rep;
 
+import com.customerledger.events.RepDepartedEvent;
 import com.customerledger.events.RepRegisteredEvent;
 import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
@@ -66,6 +67,11 @@ public class RepProjection {
     @EventHandler
     void on(RepStatusChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.repId(), sequence, recordedAt, document -> document.status = event.to());
+    }
+
+    @EventHandler
+    void on(RepDepartedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.repId(), sequence, recordedAt, document -> document.status = RepStatus.DEPARTED);
     }
 
     private void update(String repId, long sequence, Instant recordedAt, Consumer<RepDocument> change) {

@@ -52,9 +52,9 @@ class CustomerProjectionTest {
         mongo.feed(projection, 1, new CustomerClaimedEvent("c1", "rep-a", T, "rep-a"));
         assertThat(find("c1").ownerRepId()).isEqualTo("rep-a");
         assertThat(find("c1").inPool()).isFalse();
-        mongo.feed(projection, 2, new CustomerTransferredEvent("c1", "rep-a", "rep-b", TransferReason.MANUAL, T, null, "manager", null));
+        mongo.feed(projection, 2, CustomerTransferredEvent.byPerson("c1", "rep-a", "rep-b", TransferReason.MANUAL, T, null, "manager", null));
         assertThat(find("c1").ownerRepId()).isEqualTo("rep-b");
-        mongo.feed(projection, 3, new CustomerReleasedEvent("c1", "rep-b", "x", T, "rep-b"));
+        mongo.feed(projection, 3, new CustomerReleasedEvent("c1", "rep-b", "x", T, "rep-b", null));
         assertThat(find("c1").inPool()).isTrue();
         assertThat(find("c1").ownerRepId()).isNull();
     }
@@ -63,7 +63,7 @@ class CustomerProjectionTest {
     void eventsAlreadyAppliedAreSkipped() {
         mongo.feed(projection, 0, registered("c1", "绿源养殖场", CustomerType.FARM, SHOUGUANG, null));
         mongo.feed(projection, 1, new CustomerClaimedEvent("c1", "rep-a", T, "rep-a"));
-        mongo.feed(projection, 2, new CustomerReleasedEvent("c1", "rep-a", "x", T, "rep-a"));
+        mongo.feed(projection, 2, new CustomerReleasedEvent("c1", "rep-a", "x", T, "rep-a", null));
         // a redelivery of sequence 1 after 2 must not make rep-a the owner again
         mongo.feed(projection, 1, new CustomerClaimedEvent("c1", "rep-a", T, "rep-a"));
         assertThat(find("c1").inPool()).isTrue();

@@ -1,0 +1,179 @@
+package com.customerledger.query.batch;
+
+import com.customerledger.events.CollaboratorRemovedEvent;
+import com.customerledger.events.OwnershipChange;
+import com.customerledger.events.RepDepartedEvent;
+import com.customerledger.events.TransferBatchCompletedEvent;
+import com.customerledger.events.TransferBatchItemNotMovedEvent;
+import com.customerledger.events.TransferBatchStarted;
+import com.customerledger.events.TransferReason;
+import com.customerledger.query.Projections;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Progress of departures and bulk transfers: one document per batch and one per item, so that a
+ * batch of 10,000 customers is updated item by item. Every update sets a status, so redelivered
+ * events change nothing; the counts are taken from the items when asked.
+ */
+@Component
+@ProcessingGroup(Projections.BATCHES)
+public class TransferBatchProjection {
+
+    private static final String OWNED = "OWNED";
+    private static final String COLLABORATION = "COLLABORATION";
+
+    @Document("transfer_batches")
+    static class BatchDocument {
+        @Id
+        String id;
+        String kind;
+        String fromRepId;
+        String toRepId;
+        boolean byRules;
+        TransferReason reason;
+        String startedBy;
+        Instant startedAt;
+        String status;
+        Instant completedAt;
+    }
+
+    @Document("transfer_batch_items")
+    static class ItemDocument {
+        @Id
+        String id;
+        String batchId;
+        int seq;
+        String customerId;
+        String kind;
+        String status;
+        String toRepId;
+        String detail;
+    }
+
+    private final MongoTemplate mongo;
+
+    public TransferBatchProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(TransferBatchStarted started, @Timestamp Instant recordedAt) {
+        if (mongo.findById(started.batchId(), BatchDocument.class) != null) {
+            return;
+        }
+        List<ItemDocument> items = new ArrayList<>();
+        int seq = 0;
+        for (String customerId : started.customerIds()) {
+            items.add(item(started.batchId(), seq++, customerId, OWNED));
+        }
+        for (String customerId : started.collaborations()) {
+            items.add(item(started.batchId(), seq++, customerId, COLLABORATION));
+        }
+        if (!items.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("batchId").is(started.batchId())), ItemDocument.class);
+            mongo.insertAll(items);
+        }
+        BatchDocument batch = new BatchDocument();
+        batch.id = started.batchId();
+        batch.kind = started instanceof RepDepartedEvent ? "DEPARTURE" : "BULK";
+        batch.fromRepId = started.fromRepId();
+        batch.toRepId = started.toRepId();
+        batch.byRules = started.byRules();
+        batch.reason = started.reason();
+        batch.startedBy = started.startedBy();
+        batch.startedAt = recordedAt;
+        batch.status = "RUNNING";
+        mongo.save(batch);
+    }
+
+    private static ItemDocument item(String batchId, int seq, String customerId, String kind) {
+        ItemDocument item = new ItemDocument();
+        item.id = batchId + "/" + kind + "/" + customerId;
+        item.batchId = batchId;
+        item.seq = seq;
+        item.customerId = customerId;
+        item.kind = kind;
+        item.status = "PENDING";
+        return item;
+    }
+
+    @EventHandler
+    void on(OwnershipChange change) {
+        if (change.batchId() != null) {
+            settle(change.batchId(), OWNED, change.customerId(), change.newOwnerRepId() == null ? "UNASSIGNED" : "DONE",
+                    change.newOwnerRepId(), change.newOwnerRepId() == null ? "released to the pool" : null);
+        }
+    }
+
+    @EventHandler
+    void on(CollaboratorRemovedEvent event) {
+        if (event.batchId() != null) {
+            settle(event.batchId(), COLLABORATION, event.customerId(), "DONE", null, null);
+        }
+    }
+
+    @EventHandler
+    void on(TransferBatchItemNotMovedEvent event) {
+        settle(event.batchId(), event.kind().name(), event.customerId(), event.outcome().name(), null,
+                event.code() + ": " + event.detail());
+    }
+
+    @EventHandler
+    void on(TransferBatchCompletedEvent event, @Timestamp Instant recordedAt) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.batchId())),
+                new Update().set("status", "COMPLETED").set("completedAt", recordedAt), BatchDocument.class);
+    }
+
+    private void settle(String batchId, String kind, String customerId, String status, String toRepId, String detail) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(batchId + "/" + kind + "/" + customerId)),
+                new Update().set("status", status).set("toRepId", toRepId).set("detail", detail), ItemDocument.class);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), BatchDocument.class);
+        mongo.remove(new Query(), ItemDocument.class);
+    }
+
+    @QueryHandler
+    Optional<TransferBatchView> handle(FindTransferBatchQuery query) {
+        BatchDocument batch = mongo.findById(query.batchId(), BatchDocument.class);
+        if (batch == null) {
+            return Optional.empty();
+        }
+        Criteria ofBatch = Criteria.where("batchId").is(batch.id);
+        List<ItemDocument> items = mongo.find(Query.query(ofBatch).with(Sort.by("seq")).skip(query.page().offset())
+                .limit(query.page().size()), ItemDocument.class);
+        return Optional.of(new TransferBatchView(batch.id, batch.kind, batch.fromRepId, batch.toRepId, batch.byRules,
+                batch.reason, batch.startedBy, batch.startedAt, batch.status, batch.completedAt,
+                count(batch.id, OWNED, null), count(batch.id, OWNED, "DONE"), count(batch.id, OWNED, "UNASSIGNED"),
+                count(batch.id, OWNED, "UNCHANGED"), count(batch.id, OWNED, "FAILED"), count(batch.id, OWNED, "PENDING"),
+                count(batch.id, COLLABORATION, null), count(batch.id, COLLABORATION, "DONE"),
+                items.stream().map(item -> new TransferBatchItemView(item.customerId, item.kind, item.status, item.toRepId,
+                        item.detail)).toList()));
+    }
+
+    private long count(String batchId, String kind, String status) {
+        Criteria criteria = Criteria.where("batchId").is(batchId).and("kind").is(kind);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.count(Query.query(criteria), ItemDocument.class);
+    }
+}
