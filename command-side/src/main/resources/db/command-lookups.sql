@@ -82,3 +82,11 @@ CREATE TABLE IF NOT EXISTS transfer_batch_item (
     PRIMARY KEY (batch_id, seq)
 );
 CREATE INDEX IF NOT EXISTS transfer_batch_item_by_customer ON transfer_batch_item (batch_id, customer_id);
+
+-- the public-pool policy in force (see PoolRules)
+CREATE TABLE IF NOT EXISTS pool_policy (
+    version              INT NOT NULL PRIMARY KEY,
+    days_without_visit   INT NOT NULL,
+    days_without_deal    INT NOT NULL,
+    reminder_days_before INT NOT NULL
+);

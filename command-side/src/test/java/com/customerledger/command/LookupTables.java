@@ -2,6 +2,7 @@ package com.customerledger.command;
 
 import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.customer.CustomerKeyRegistry;
+import com.customerledger.command.pool.PoolRules;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
@@ -20,6 +21,7 @@ public final class LookupTables {
     public final RepBook repBook;
     public final CustomerKeyRegistry keys;
     public final AssignmentDesk assignment;
+    public final PoolRules pool;
 
     public LookupTables() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
@@ -29,6 +31,7 @@ public final class LookupTables {
         repBook = new RepBook(jdbc);
         keys = new CustomerKeyRegistry(jdbc, repBook);
         assignment = new AssignmentDesk(jdbc, repBook);
+        pool = new PoolRules(jdbc);
     }
 
     /** Registers a rep in the book as its registration event would. */

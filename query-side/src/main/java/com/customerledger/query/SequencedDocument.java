@@ -22,6 +22,11 @@ public abstract class SequencedDocument {
         return id;
     }
 
+    /** When the last event applied to this document was recorded. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     /**
      * Applies {@code change} to the document {@code id} unless it has already seen {@code sequence}.
      * A missing document is made by {@code absent}; when that is null, a missing document means the

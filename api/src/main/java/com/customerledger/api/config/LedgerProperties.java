@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reads       how long a read with {@code minPosition} may wait for the projections, and how
  *                    long any query may take
  * @param projections processor tuning of the MongoDB projections
+ * @param pool        how often due public-pool deadlines are picked up
  * @param security    users of the embedded default and the claims read from a JWT
  */
 @Validated
@@ -26,12 +27,17 @@ public record LedgerProperties(
         @NotNull @Valid Commands commands,
         @NotNull @Valid Reads reads,
         @NotNull @Valid ProjectionSettings projections,
+        @NotNull @Valid Pool pool,
         @NotNull @Valid Security security) {
 
     public record Commands(@NotNull Duration timeout) {
     }
 
     public record Reads(@NotNull Duration maxWait, @NotNull Duration queryTimeout) {
+    }
+
+    /** How often due public-pool reminders and releases are picked up. */
+    public record Pool(@NotNull Duration schedulerPolling) {
     }
 
     public record ProjectionSettings(@Min(1) int batchSize, @Min(1) int segments, @NotNull Duration claimTimeout) {

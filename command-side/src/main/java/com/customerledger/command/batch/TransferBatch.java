@@ -20,7 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class TransferBatch {
 
     @AggregateIdentifier
-    private BatchId batchId;
+    private String batchId;
 
     protected TransferBatch() {
         // for Axon
@@ -55,6 +55,6 @@ public class TransferBatch {
 
     @EventSourcingHandler
     void on(TransferBatchStartedEvent event) {
-        batchId = new BatchId(event.batchId());
+        batchId = new BatchId(event.batchId()).toString();
     }
 }

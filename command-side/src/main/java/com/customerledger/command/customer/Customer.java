@@ -7,11 +7,14 @@ import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
 import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.assignment.Decision;
+import com.customerledger.command.pool.PoolDeadline;
+import com.customerledger.command.pool.PoolRules;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerClaimedEvent;
+import com.customerledger.events.CustomerPoolReminderIssuedEvent;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.CustomerRegisteredEvent;
@@ -28,6 +31,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,14 +47,17 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Customer {
 
+    /** The kind-qualified identifier ({@link CustomerId#toString()}); a String, as Axon stores it in deadline scopes. */
     @AggregateIdentifier
-    private CustomerId id;
+    private String id;
     private String customerId;
     private CustomerRegisteredEvent registration;
     private CustomerProfile profile;
     private String ownerRepId;
     private Instant ownershipSince;
     private final Map<String, CollaboratorRole> collaborators = new HashMap<>();
+    /** Counts activities (new owner, profile or collaborator change); a pool deadline set for an older count is stale. */
+    private long activity;
 
     protected Customer() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -58,7 +66,7 @@ public class Customer {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RegistrationResult handle(RegisterCustomerCommand command, CustomerKeyRegistry keys, RepBook reps,
-                                     AssignmentDesk assignment, Clock clock) {
+                                     AssignmentDesk assignment, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         String owner = command.ownerRepId();
         if (!actor.actsForCompany()) {
@@ -84,6 +92,7 @@ public class Customer {
                     now(clock), actor.userId());
         }
         apply(registered);
+        touched(pool, deadlines, clock);
         return resultOf(registered);
     }
 
@@ -104,7 +113,8 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys) {
+    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys, PoolRules pool,
+                       DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(ownerRepId) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
             throw notYours(actor);
@@ -128,6 +138,7 @@ public class Customer {
         }
         keys.requireUnclaimed(CustomerKeys.of(updated), customerId);
         apply(new CustomerProfileUpdatedEvent(customerId, updated, changed, actor.userId()));
+        touched(pool, deadlines, clock);
     }
 
     private <T> T pick(String field, T requested, Function<CustomerProfile, T> current, List<String> changed) {
@@ -140,7 +151,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(ClaimCustomerCommand command, RepBook reps, Clock clock) {
+    public void handle(ClaimCustomerCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (actor.repId() == null) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only a rep can claim a customer from the pool");
@@ -152,10 +163,12 @@ public class Customer {
         }
         reps.requireCanReceive(actor.repId());
         apply(new CustomerClaimedEvent(customerId, actor.repId(), now(clock), actor.userId()));
+        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public void handle(TransferCustomerCommand command, RepBook reps, Clock clock) {
+    public void handle(TransferCustomerCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
+                       Clock clock) {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins transfer customers");
         }
@@ -172,6 +185,7 @@ public class Customer {
         reps.requireCanReceive(command.toRepId());
         apply(CustomerTransferredEvent.byPerson(customerId, ownerRepId, command.toRepId(), command.reason(), effectiveAt,
                 command.note(), command.actor().userId(), command.batchId()));
+        touched(pool, deadlines, clock);
     }
 
     /**
@@ -209,7 +223,8 @@ public class Customer {
     }
 
     @CommandHandler
-    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, Clock clock) {
+    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, PoolRules pool,
+                               DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reassign customers");
@@ -226,15 +241,17 @@ public class Customer {
         if (decision.isAssigned()) {
             apply(new CustomerTransferredEvent(customerId, ownerRepId, decision.repId(), command.reason(), effectiveAt, null,
                     actor.userId(), command.batchId(), decision.ruleId(), decision.policyVersion()));
+            touched(pool, deadlines, clock);
             return Reassignment.MOVED;
         }
         apply(new CustomerReleasedEvent(customerId, ownerRepId, "no new owner: " + decision.unassignedReason(),
                 effectiveAt, actor.userId(), command.batchId()));
+        touched(pool, deadlines, clock);
         return Reassignment.RELEASED;
     }
 
     @CommandHandler
-    public void handle(ReleaseCustomerCommand command, Clock clock) {
+    public void handle(ReleaseCustomerCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
             throw notYours(actor);
@@ -243,10 +260,12 @@ public class Customer {
             throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
         }
         apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), now(clock), actor.userId(), null));
+        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public void handle(AddCollaboratorCommand command, RepBook reps) {
+    public void handle(AddCollaboratorCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
+                       Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
             throw notYours(actor);
@@ -261,11 +280,12 @@ public class Customer {
         }
         reps.requireActiveMember(command.repId());
         apply(new CollaboratorAddedEvent(customerId, command.repId(), command.role(), actor.userId()));
+        touched(pool, deadlines, clock);
     }
 
     /** Returns whether a role was removed (false: the rep had none). */
     @CommandHandler
-    public boolean handle(RemoveCollaboratorCommand command) {
+    public boolean handle(RemoveCollaboratorCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
             throw notYours(actor);
@@ -274,8 +294,38 @@ public class Customer {
             return false;
         }
         apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId(), command.batchId()));
+        touched(pool, deadlines, clock);
         return true;
     }
+
+    /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
+    private void touched(PoolRules pool, DeadlineManager deadlines, Clock clock) {
+        pool.reschedule(deadlines, ownerRepId, activity, now(clock), ownershipSince);
+    }
+
+    private boolean stale(PoolDeadline deadline) {
+        return deadline.activity() != activity || !Objects.equals(deadline.ownerRepId(), ownerRepId);
+    }
+
+    @DeadlineHandler(deadlineName = PoolRules.REMINDER)
+    void remind(PoolDeadline deadline) {
+        if (!stale(deadline)) {
+            apply(new CustomerPoolReminderIssuedEvent(customerId, ownerRepId, deadline.releaseAt(), deadline.policyVersion()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = PoolRules.RELEASE)
+    void releaseNeglected(PoolDeadline deadline, PoolRules pool, DeadlineManager deadlines) {
+        if (stale(deadline) || pool.laterDue(deadlines, deadline).isPresent()) {
+            return;
+        }
+        apply(new CustomerReleasedEvent(customerId, ownerRepId, "POOL_RULE: no activity or deal until "
+                + deadline.releaseAt() + " (pool policy v" + deadline.policyVersion() + ")", deadline.releaseAt(),
+                SYSTEM_POOL_RULES, null));
+    }
+
+    /** The user id the pool rules act as. */
+    public static final String SYSTEM_POOL_RULES = "system:pool-rules";
 
     private String describeOwner() {
         return ownerRepId == null ? "in the public pool" : "owned by rep " + ownerRepId;
@@ -289,12 +339,13 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CustomerRegisteredEvent event) {
-        id = new CustomerId(event.customerId());
+        id = new CustomerId(event.customerId()).toString();
         customerId = event.customerId();
         registration = event;
         profile = event.profile();
         ownerRepId = event.ownerRepId();
         ownershipSince = event.effectiveAt();
+        activity++;
     }
 
     /** Claims, transfers and releases; Axon calls the most specific handler, so registrations go to the one above. */
@@ -302,6 +353,7 @@ public class Customer {
     void on(OwnershipChange change) {
         ownerRepId = change.newOwnerRepId();
         ownershipSince = change.effectiveAt();
+        activity++;
         if (ownerRepId != null) {
             collaborators.remove(ownerRepId);
         }
@@ -310,15 +362,18 @@ public class Customer {
     @EventSourcingHandler
     void on(CustomerProfileUpdatedEvent event) {
         profile = event.profile();
+        activity++;
     }
 
     @EventSourcingHandler
     void on(CollaboratorAddedEvent event) {
         collaborators.put(event.repId(), event.role());
+        activity++;
     }
 
     @EventSourcingHandler
     void on(CollaboratorRemovedEvent event) {
         collaborators.remove(event.repId());
+        activity++;
     }
 }

@@ -21,8 +21,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Rep {
 
+    /** The kind-qualified identifier ({@link RepId#toString()}); a String, as Axon stores it in deadline scopes. */
     @AggregateIdentifier
-    private RepId id;
+    private String id;
     private String repId;
     private RepRegisteredEvent registration;
     private RepStatus status;
@@ -112,7 +113,7 @@ public class Rep {
 
     @EventSourcingHandler
     void on(RepRegisteredEvent event) {
-        id = new RepId(event.repId());
+        id = new RepId(event.repId()).toString();
         repId = event.repId();
         registration = event;
         status = RepStatus.ACTIVE;

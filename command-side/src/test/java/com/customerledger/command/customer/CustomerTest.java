@@ -53,6 +53,7 @@ class CustomerTest {
         fixture.registerInjectableResource(lookups.keys);
         fixture.registerInjectableResource(lookups.repBook);
         fixture.registerInjectableResource(lookups.assignment);
+        fixture.registerInjectableResource(lookups.pool);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

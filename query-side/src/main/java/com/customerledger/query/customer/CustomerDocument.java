@@ -42,6 +42,8 @@ class CustomerDocument extends SequencedDocument {
     String assignedByRule;
     /** Why the assignment rules left the customer in the pool at registration, if they did. */
     String unassignedReason;
+    /** When the owner was warned the customer returns to the pool, unless something happens first. */
+    Instant poolReleaseDueAt;
 
     void apply(CustomerProfile profile) {
         name = profile.name();
@@ -73,6 +75,6 @@ class CustomerDocument extends SequencedDocument {
     CustomerView toView() {
         return new CustomerView(id, name, type, region, address, creditCode, phone, List.copyOf(contacts), scale,
                 List.copyOf(species), List.copyOf(crops), List.copyOf(productLines), source, ownerRepId, inPool,
-                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, updatedAt);
+                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, poolReleaseDueAt, updatedAt);
     }
 }

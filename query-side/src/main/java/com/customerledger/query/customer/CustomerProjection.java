@@ -2,6 +2,7 @@ package com.customerledger.query.customer;
 
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
+import com.customerledger.events.CustomerPoolReminderIssuedEvent;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
@@ -85,8 +86,16 @@ public class CustomerProjection {
         update(event.customerId(), sequence, recordedAt, document -> document.removeCollaborator(event.repId()));
     }
 
+    @EventHandler
+    void on(CustomerPoolReminderIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        SequencedDocument.apply(mongo, CustomerDocument.class, event.customerId(), sequence, recordedAt, null,
+                document -> document.poolReleaseDueAt = event.releaseAt());
+    }
+
+    /** Any change but a reminder is activity, which takes back a pending pool warning. */
     private void update(String customerId, long sequence, Instant recordedAt, Consumer<CustomerDocument> change) {
-        SequencedDocument.apply(mongo, CustomerDocument.class, customerId, sequence, recordedAt, null, change);
+        SequencedDocument.apply(mongo, CustomerDocument.class, customerId, sequence, recordedAt, null,
+                change.andThen(document -> document.poolReleaseDueAt = null));
     }
 
     @ResetHandler

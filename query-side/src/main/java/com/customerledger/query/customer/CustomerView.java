@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The 360 view of a customer: profile, current owner (null and {@code inPool} when in the public
  * pool), collaborators, and how the first owner was chosen ({@code assignedByRule}, or the
- * {@code unassignedReason} that left it in the pool).
+ * {@code unassignedReason} that left it in the pool), and {@code poolReleaseDueAt} when its owner
+ * has been warned it returns to the pool unless something happens first.
  */
 public record CustomerView(
         String customerId,
@@ -34,6 +35,7 @@ public record CustomerView(
         String registeredBy,
         String assignedByRule,
         String unassignedReason,
+        Instant poolReleaseDueAt,
         Instant updatedAt) {
 
     /** Whether a rep may read this customer: they own it, collaborate on it, or it is in the pool for anyone to claim. */

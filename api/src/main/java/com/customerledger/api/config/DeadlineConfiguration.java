@@ -1,0 +1,64 @@
+package com.customerledger.api.config;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * Axon deadlines (public-pool reminders and releases) persisted with db-scheduler in the event
+ * store's database. Axon's auto-configuration provides the deadline manager and its task once this
+ * scheduler exists; the scheduler reads "now" from the ledger's {@link Clock}, so a test can move time.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeadlineConfiguration {
+
+    /**
+     * The scheduler writes through a transaction-aware view of the data source: a deadline scheduled
+     * by a command joins that command's transaction, so it exists exactly when the command's events
+     * do, and it takes no second connection from the pool (which concurrent commands would exhaust).
+     */
+    @Bean
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, LedgerProperties properties) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .clock(clock::instant)
+                .pollingInterval(properties.pool().schedulerPolling())
+                .threads(2)
+                .build();
+    }
+
+    /** Starts the scheduler once Axon can handle what it fires, and stops it before Axon stops. */
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                deadlineScheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                deadlineScheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE - 1000;
+            }
+        };
+    }
+}

@@ -1,0 +1,143 @@
+package com.customerledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The public-pool rules end to end with a clock the test moves: the neglected customer's owner is
+ * reminded, then the customer goes back to the pool; a customer someone worked on stays.
+ */
+@SpringBootTest(classes = {LedgerApplication.class, PoolRulesTest.MovableTime.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PoolRulesTest {
+
+    /** A clock that stands still until the test moves it. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @TestConfiguration
+    static class MovableTime {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    @DynamicPropertySource
+    static void ownStores(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("ledger-pool-");
+        registry.add("ledger.data-dir", dir::toString);
+        registry.add("ledger.pool.scheduler-polling", () -> "100ms");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MovableClock clock;
+
+    @Test
+    void neglectedCustomerIsRemindedThenReleasedWhileTheVisitedOneStays() throws Exception {
+        Api api = new Api(port);
+        assertThat(api.post("admin", "/api/reps", Map.of("repId", "rep-a", "name", "rep-a",
+                "regions", List.of(Map.of("province", "山东省")), "capacity", 10)).status()).isEqualTo(201);
+        Api.Response policy = api.put("admin", "/api/policies/pool",
+                Map.of("daysWithoutVisit", 30, "daysWithoutDeal", 90, "reminderDaysBefore", 5));
+        assertThat(policy.status()).isEqualTo(200);
+        assertThat(api.get("manager", "/api/policies/pool?minPosition=" + policy.position()).body()
+                .get("daysWithoutVisit").asInt()).isEqualTo(30);
+        assertThat(api.put("manager", "/api/policies/pool", Map.of("daysWithoutVisit", 30, "daysWithoutDeal", 90,
+                "reminderDaysBefore", 5)).status()).isEqualTo(403);
+        assertThat(api.put("admin", "/api/policies/pool", Map.of("daysWithoutVisit", 10, "daysWithoutDeal", 90,
+                "reminderDaysBefore", 12)).status()).isEqualTo(400);
+
+        String neglected = register(api, "无人跟进养殖场");
+        String visited = register(api, "常去的养殖场");
+
+        clock.advance(Duration.ofDays(20));
+        Api.Response visit = api.patch("rep-a", "/api/customers/" + visited, Map.of("address", "第20天拜访时更新"));
+        assertThat(visit.status()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(6));
+        JsonNode reminded = await(api, neglected, view -> view.hasNonNull("poolReleaseDueAt"));
+        assertThat(reminded.get("ownerRepId").asText()).isEqualTo("rep-a");
+        assertThat(api.get("manager", "/api/customers/" + visited).body().get("poolReleaseDueAt").isNull()).isTrue();
+
+        clock.advance(Duration.ofDays(5));
+        JsonNode released = await(api, neglected, view -> view.path("inPool").asBoolean());
+        assertThat(released.get("ownerRepId").isNull()).isTrue();
+        JsonNode period = awaitPath(api, "/api/customers/" + neglected + "/ownership", view -> view.path("periods").size() == 2)
+                .get("periods").get(1);
+        assertThat(period.get("reason").asText()).isEqualTo("RELEASE");
+        assertThat(period.get("authorizedBy").asText()).isEqualTo("system:pool-rules");
+
+        Thread.sleep(500);
+        assertThat(api.get("manager", "/api/customers/" + visited).body().get("ownerRepId").asText()).isEqualTo("rep-a");
+        JsonNode pool = api.get("rep-a", "/api/pool?size=200").body();
+        assertThat(pool.get("items").findValuesAsText("customerId")).contains(neglected).doesNotContain(visited);
+    }
+
+    private static String register(Api api, String name) {
+        Api.Response registered = api.post("manager", "/api/customers", Map.of("name", name, "type", "FARM",
+                "region", Map.of("province", "山东省"), "ownerRepId", "rep-a"));
+        assertThat(registered.status()).isEqualTo(201);
+        return registered.text("customerId");
+    }
+
+    private static JsonNode await(Api api, String customerId, java.util.function.Predicate<JsonNode> condition)
+            throws InterruptedException {
+        return awaitPath(api, "/api/customers/" + customerId, condition);
+    }
+
+    /** Deadlines fire in the background: poll (bounded) until the read model shows their effect. */
+    private static JsonNode awaitPath(Api api, String path, java.util.function.Predicate<JsonNode> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode view = api.get("manager", path).body();
+        while (!condition.test(view) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            view = api.get("manager", path).body();
+        }
+        assertThat(condition.test(view)).as(view.toString()).isTrue();
+        return view;
+    }
+}

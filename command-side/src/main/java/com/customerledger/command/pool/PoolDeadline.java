@@ -1,0 +1,12 @@
+package com.customerledger.command.pool;
+
+import java.time.Instant;
+
+/**
+ * The payload of a pool reminder or release deadline: for which owner and which state of activity
+ * (the customer's activity count) it was set, and when the customer is due back in the pool. A
+ * deadline whose owner or activity count no longer matches is stale and does nothing.
+ */
+public record PoolDeadline(String ownerRepId, long activity, Instant activityAt, Instant ownedSince, Instant releaseAt,
+                           int policyVersion) {
+}

@@ -1,0 +1,97 @@
+package com.customerledger.command.pool;
+
+import com.customerledger.command.CommandLookups;
+import com.customerledger.events.PoolPolicySetEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The pool policy in force, kept on the command side, and the scheduling of each owned customer's
+ * reminder and release as persisted Axon deadlines. Until visits and deals are recorded, any
+ * activity on a customer (a new owner, a profile change, a collaborator change) counts as a visit,
+ * and "without a deal" counts from when the current owner got the customer.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class PoolRules {
+
+    public static final String REMINDER = "pool-reminder";
+    public static final String RELEASE = "pool-release";
+
+    /** The pool policy in force. */
+    public record Settings(int version, int daysWithoutVisit, int daysWithoutDeal, int reminderDaysBefore) {
+
+        /** When a customer owned since {@code ownedSince}, last active at {@code activityAt}, is due back in the pool. */
+        public Instant releaseAt(Instant activityAt, Instant ownedSince) {
+            Instant noVisit = activityAt.plus(Duration.ofDays(daysWithoutVisit));
+            Instant noDeal = ownedSince.plus(Duration.ofDays(daysWithoutDeal));
+            return noVisit.isBefore(noDeal) ? noVisit : noDeal;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public PoolRules(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Settings> current() {
+        List<Settings> rows = jdbc.query("SELECT version, days_without_visit, days_without_deal, reminder_days_before "
+                + "FROM pool_policy", (rs, i) -> new Settings(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+        return rows.stream().findFirst();
+    }
+
+    /**
+     * Replaces the customer's pending pool deadlines with ones for its current owner and activity;
+     * a customer without an owner, or a ledger without a pool policy, gets none.
+     */
+    public void reschedule(DeadlineManager deadlines, String ownerRepId, long activity, Instant activityAt,
+                           Instant ownedSince) {
+        deadlines.cancelAllWithinScope(REMINDER);
+        deadlines.cancelAllWithinScope(RELEASE);
+        if (ownerRepId == null) {
+            return;
+        }
+        current().ifPresent(settings -> schedule(deadlines, settings,
+                new PoolDeadline(ownerRepId, activity, activityAt, ownedSince, settings.releaseAt(activityAt, ownedSince),
+                        settings.version())));
+    }
+
+    void schedule(DeadlineManager deadlines, Settings settings, PoolDeadline deadline) {
+        if (settings.reminderDaysBefore() > 0) {
+            deadlines.schedule(deadline.releaseAt().minus(Duration.ofDays(settings.reminderDaysBefore())), REMINDER, deadline);
+        }
+        deadlines.schedule(deadline.releaseAt(), RELEASE, deadline);
+    }
+
+    /** A release deadline fired: the settings now in force may have moved the due time later. */
+    public Optional<PoolDeadline> laterDue(DeadlineManager deadlines, PoolDeadline fired) {
+        Optional<Settings> settings = current();
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant due = settings.get().releaseAt(fired.activityAt(), fired.ownedSince());
+        if (!due.isAfter(fired.releaseAt())) {
+            return Optional.empty();
+        }
+        PoolDeadline later = new PoolDeadline(fired.ownerRepId(), fired.activity(), fired.activityAt(), fired.ownedSince(),
+                due, settings.get().version());
+        schedule(deadlines, settings.get(), later);
+        return Optional.of(later);
+    }
+
+    @EventHandler
+    void on(PoolPolicySetEvent event) {
+        jdbc.update("DELETE FROM pool_policy");
+        jdbc.update("INSERT INTO pool_policy (version, days_without_visit, days_without_deal, reminder_days_before) "
+                        + "VALUES (?, ?, ?, ?)", event.version(), event.daysWithoutVisit(), event.daysWithoutDeal(),
+                event.reminderDaysBefore());
+    }
+}

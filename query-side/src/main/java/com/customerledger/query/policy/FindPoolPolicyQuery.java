@@ -1,0 +1,5 @@
+package com.customerledger.query.policy;
+
+/** The public-pool policy in force. */
+public record FindPoolPolicyQuery() {
+}
