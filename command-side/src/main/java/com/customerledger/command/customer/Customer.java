@@ -300,7 +300,7 @@ public class Customer {
 
     /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
     private void touched(PoolRules pool, DeadlineManager deadlines, Clock clock) {
-        pool.reschedule(deadlines, ownerRepId, activity, now(clock), ownershipSince);
+        pool.reschedule(deadlines, customerId, ownerRepId, activity, now(clock), ownershipSince);
     }
 
     private boolean stale(PoolDeadline deadline) {
@@ -316,7 +316,7 @@ public class Customer {
 
     @DeadlineHandler(deadlineName = PoolRules.RELEASE)
     void releaseNeglected(PoolDeadline deadline, PoolRules pool, DeadlineManager deadlines) {
-        if (stale(deadline) || pool.laterDue(deadlines, deadline).isPresent()) {
+        if (stale(deadline) || pool.laterDue(deadlines, customerId, deadline).isPresent()) {
             return;
         }
         apply(new CustomerReleasedEvent(customerId, ownerRepId, "POOL_RULE: no activity or deal until "

@@ -50,29 +50,40 @@ public class PoolRules {
 
     /**
      * Replaces the customer's pending pool deadlines with ones for its current owner and activity;
-     * a customer without an owner, or a ledger without a pool policy, gets none.
+     * a customer without an owner, or a ledger without a pool policy, gets none. The old ones are
+     * cancelled by id (Axon's cancel-within-scope reads every scheduled deadline of the ledger);
+     * one that fires anyway finds its activity count stale and does nothing.
      */
-    public void reschedule(DeadlineManager deadlines, String ownerRepId, long activity, Instant activityAt,
-                           Instant ownedSince) {
-        deadlines.cancelAllWithinScope(REMINDER);
-        deadlines.cancelAllWithinScope(RELEASE);
+    public void reschedule(DeadlineManager deadlines, String customerId, String ownerRepId, long activity,
+                           Instant activityAt, Instant ownedSince) {
+        jdbc.query("SELECT reminder_id, release_id FROM pool_deadline WHERE customer_id = ?", rs -> {
+            if (rs.getString(1) != null) {
+                deadlines.cancelSchedule(REMINDER, rs.getString(1));
+            }
+            if (rs.getString(2) != null) {
+                deadlines.cancelSchedule(RELEASE, rs.getString(2));
+            }
+        }, customerId);
+        jdbc.update("DELETE FROM pool_deadline WHERE customer_id = ?", customerId);
         if (ownerRepId == null) {
             return;
         }
-        current().ifPresent(settings -> schedule(deadlines, settings,
+        current().ifPresent(settings -> schedule(deadlines, customerId, settings,
                 new PoolDeadline(ownerRepId, activity, activityAt, ownedSince, settings.releaseAt(activityAt, ownedSince),
                         settings.version())));
     }
 
-    void schedule(DeadlineManager deadlines, Settings settings, PoolDeadline deadline) {
-        if (settings.reminderDaysBefore() > 0) {
-            deadlines.schedule(deadline.releaseAt().minus(Duration.ofDays(settings.reminderDaysBefore())), REMINDER, deadline);
-        }
-        deadlines.schedule(deadline.releaseAt(), RELEASE, deadline);
+    private void schedule(DeadlineManager deadlines, String customerId, Settings settings, PoolDeadline deadline) {
+        String reminder = settings.reminderDaysBefore() == 0 ? null : deadlines.schedule(
+                deadline.releaseAt().minus(Duration.ofDays(settings.reminderDaysBefore())), REMINDER, deadline);
+        String release = deadlines.schedule(deadline.releaseAt(), RELEASE, deadline);
+        jdbc.update("DELETE FROM pool_deadline WHERE customer_id = ?", customerId);
+        jdbc.update("INSERT INTO pool_deadline (customer_id, reminder_id, release_id) VALUES (?, ?, ?)", customerId,
+                reminder, release);
     }
 
     /** A release deadline fired: the settings now in force may have moved the due time later. */
-    public Optional<PoolDeadline> laterDue(DeadlineManager deadlines, PoolDeadline fired) {
+    public Optional<PoolDeadline> laterDue(DeadlineManager deadlines, String customerId, PoolDeadline fired) {
         Optional<Settings> settings = current();
         if (settings.isEmpty()) {
             return Optional.empty();
@@ -83,7 +94,7 @@ public class PoolRules {
         }
         PoolDeadline later = new PoolDeadline(fired.ownerRepId(), fired.activity(), fired.activityAt(), fired.ownedSince(),
                 due, settings.get().version());
-        schedule(deadlines, settings.get(), later);
+        schedule(deadlines, customerId, settings.get(), later);
         return Optional.of(later);
     }
 
