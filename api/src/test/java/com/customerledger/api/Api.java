@@ -54,6 +54,25 @@ public final class Api {
         return send(user, "GET", path, null);
     }
 
+    /**
+     * Reads {@code path} until {@code until} holds, at most {@code timeout}: for effects that land in
+     * the background (batches, deadlines, a restart's catch-up). Returns the last answer either way.
+     */
+    public Response await(String user, String path, java.util.function.Predicate<Response> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response response = get(user, path);
+        while (!until.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+            response = get(user, path);
+        }
+        return response;
+    }
+
     public Response post(String user, String path, Object body) {
         return send(user, "POST", path, body);
     }

@@ -3,6 +3,7 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,26 +33,16 @@ class BatchApiTest extends EmbeddedLedgerTest {
     }
 
     /** Polls the batch until it completes (bounded), as a client watching progress would. */
-    static JsonNode awaitBatch(Api api, String batchId, long position) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        JsonNode batch = api.get("manager", "/api/transfers/" + batchId + "?size=200&minPosition=" + position).body();
-        while (!"COMPLETED".equals(batch.path("status").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            batch = api.get("manager", "/api/transfers/" + batchId + "?size=200").body();
-        }
+    static JsonNode awaitBatch(Api api, String batchId, long position) {
+        JsonNode batch = api.await("manager", "/api/transfers/" + batchId + "?size=200&minPosition=" + position,
+                response -> "COMPLETED".equals(response.body().path("status").asText()), Duration.ofSeconds(60)).body();
         assertThat(batch.path("status").asText()).as(batch.toString()).isEqualTo("COMPLETED");
         return batch;
     }
 
-    private JsonNode settledView(String path) throws InterruptedException {
-        // the batch completes on the command side a moment before every projection has applied its last move
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        Api.Response response = api.get("manager", path);
-        while (response.status() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            response = api.get("manager", path);
-        }
-        return response.body();
+    /** The batch completes on the command side a moment before every projection has applied its last move. */
+    private JsonNode settledView(String path) {
+        return api.await("manager", path, response -> response.status() == 200, Duration.ofSeconds(10)).body();
     }
 
     @Test

@@ -69,13 +69,8 @@ class KillTest {
     }
 
     /** After a kill the dead instance's segment claims block for the claim timeout; retry the read until then. */
-    private static Api.Response readWhenCaughtUp(Api api, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Api.Response response = api.get("rep-a", path);
-        while (response.status() == 503 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            response = api.get("rep-a", path);
-        }
+    private static Api.Response readWhenCaughtUp(Api api, String path) {
+        Api.Response response = api.await("rep-a", path, answer -> answer.status() != 503, Duration.ofSeconds(60));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response;
     }

@@ -123,20 +123,14 @@ class PoolRulesTest {
         return registered.text("customerId");
     }
 
-    private static JsonNode await(Api api, String customerId, java.util.function.Predicate<JsonNode> condition)
-            throws InterruptedException {
+    private static JsonNode await(Api api, String customerId, java.util.function.Predicate<JsonNode> condition) {
         return awaitPath(api, "/api/customers/" + customerId, condition);
     }
 
     /** Deadlines fire in the background: poll (bounded) until the read model shows their effect. */
-    private static JsonNode awaitPath(Api api, String path, java.util.function.Predicate<JsonNode> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode view = api.get("manager", path).body();
-        while (!condition.test(view) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            view = api.get("manager", path).body();
-        }
+    private static JsonNode awaitPath(Api api, String path, java.util.function.Predicate<JsonNode> condition) {
+        JsonNode view = api.await("manager", path, response -> condition.test(response.body()), Duration.ofSeconds(20))
+                .body();
         assertThat(condition.test(view)).as(view.toString()).isTrue();
         return view;
     }

@@ -15,6 +15,8 @@ import com.customerledger.command.Role;
 import com.customerledger.command.customer.AddCollaboratorCommand;
 import com.customerledger.command.customer.ClaimCustomerCommand;
 import com.customerledger.command.customer.CustomerId;
+import com.customerledger.command.customer.RecordDealCommand;
+import com.customerledger.command.customer.RecordVisitCommand;
 import com.customerledger.command.customer.RegisterCustomerCommand;
 import com.customerledger.command.customer.RegistrationResult;
 import com.customerledger.command.customer.ReleaseCustomerCommand;
@@ -24,7 +26,9 @@ import com.customerledger.command.customer.UpdateCustomerProfileCommand;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerType;
+import com.customerledger.events.GeoPoint;
 import com.customerledger.events.TransferReason;
+import com.customerledger.events.VisitChannel;
 import com.customerledger.query.customer.CustomerPage;
 import com.customerledger.query.customer.CustomerFilter;
 import com.customerledger.query.customer.CustomerView;
@@ -32,12 +36,20 @@ import com.customerledger.query.customer.FindCustomerQuery;
 import com.customerledger.query.customer.SearchCustomersQuery;
 import com.customerledger.query.ownership.FindOwnershipQuery;
 import com.customerledger.query.ownership.OwnershipView;
+import com.customerledger.query.visit.FindVisitsQuery;
+import com.customerledger.query.visit.VisitPage;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -124,6 +136,39 @@ class CustomerController {
             @NotNull CollaboratorRole role) {
     }
 
+    record VisitRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String visitId,
+            @NotNull Instant visitedAt,
+            @NotNull VisitChannel channel,
+            @NotBlank @Size(max = 4000) String notes,
+            @Size(max = 500) String outcome,
+            Instant nextFollowUpAt,
+            @Valid LocationRequest location) {
+    }
+
+    record LocationRequest(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+                           @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
+    }
+
+    record DealRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String dealId,
+            @NotBlank @Size(max = 100) String productLine,
+            @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount,
+            @NotNull @Digits(integer = 12, fraction = 2) BigDecimal margin,
+            @NotNull Instant closedAt) {
+
+        @AssertTrue(message = "margin cannot exceed the amount")
+        boolean isMarginWithinAmount() {
+            return amount == null || margin == null || margin.compareTo(amount) <= 0;
+        }
+    }
+
+    record VisitRecorded(String customerId, String visitId, long position) {
+    }
+
+    record DealRecorded(String customerId, String dealId, String creditedRepId, long position) {
+    }
+
     record CustomerRegistered(String customerId, String ownerRepId, String assignedByRule, Integer policyVersion,
                               String unassignedReason, long position) {
     }
@@ -201,6 +246,36 @@ class CustomerController {
         String visibleTo = seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
         return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, ownerRepId, inPool), visibleTo,
                 page.toRequest()), ResponseTypes.instanceOf(CustomerPage.class), minPosition);
+    }
+
+    @PostMapping("/{customerId}/visits")
+    ResponseEntity<VisitRecorded> recordVisit(@PathVariable String customerId, @Valid @RequestBody VisitRequest request) {
+        Actor actor = currentActor.get();
+        String visitId = request.visitId() != null ? request.visitId() : "visit-" + UUID.randomUUID();
+        Commands.Accepted<Object> accepted = commands.send(new RecordVisitCommand(new CustomerId(customerId), visitId,
+                request.visitedAt(), request.channel(), request.notes().trim(), Requests.text(request.outcome()),
+                request.nextFollowUpAt(), request.location() == null ? null
+                : new GeoPoint(request.location().lat(), request.location().lon()), actor), actor);
+        return ResponseEntity.created(URI.create("/api/customers/" + customerId + "/visits"))
+                .body(new VisitRecorded(customerId, visitId, accepted.position()));
+    }
+
+    @GetMapping("/{customerId}/visits")
+    VisitPage visits(@PathVariable String customerId, @Valid PageParams page,
+                     @RequestParam(required = false) @Min(0) Long minPosition) {
+        visibleCustomer(customerId, minPosition);
+        return reads.query(new FindVisitsQuery(customerId, page.toRequest()), ResponseTypes.instanceOf(VisitPage.class),
+                null);
+    }
+
+    @PostMapping("/{customerId}/deals")
+    ResponseEntity<DealRecorded> recordDeal(@PathVariable String customerId, @Valid @RequestBody DealRequest request) {
+        Actor actor = currentActor.get();
+        String dealId = request.dealId() != null ? request.dealId() : "deal-" + UUID.randomUUID();
+        Commands.Accepted<String> accepted = commands.send(new RecordDealCommand(new CustomerId(customerId), dealId,
+                request.productLine().trim(), request.amount(), request.margin(), request.closedAt(), actor), actor);
+        return ResponseEntity.created(URI.create("/api/customers/" + customerId))
+                .body(new DealRecorded(customerId, dealId, accepted.result(), accepted.position()));
     }
 
     @GetMapping("/{customerId}")

@@ -29,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,11 +52,18 @@ class RepController {
     private final Commands commands;
     private final Reads reads;
     private final CurrentActor currentActor;
+    private final Clock clock;
 
-    RepController(Commands commands, Reads reads, CurrentActor currentActor) {
+    RepController(Commands commands, Reads reads, CurrentActor currentActor, Clock clock) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** {@code ?due=overdue}: only owned customers whose planned follow-up has passed. */
+    enum FollowUpDue {
+        overdue
     }
 
     record RegisterRepRequest(
@@ -125,6 +133,7 @@ class RepController {
     PortfolioView portfolio(@PathVariable String repId,
                             @RequestParam(required = false) CustomerType type,
                             @RequestParam(required = false) @Size(max = 160) String region,
+                            @RequestParam(required = false) FollowUpDue due,
                             @Valid PageParams page,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
         Actor actor = currentActor.get();
@@ -134,7 +143,8 @@ class RepController {
         }
         get(repId, minPosition);
         return reads.query(new FindPortfolioQuery(repId, new CustomerFilter(null, type, region, null, null),
-                page.toRequest()), ResponseTypes.instanceOf(PortfolioView.class), null);
+                due == FollowUpDue.overdue ? clock.instant() : null, page.toRequest()),
+                ResponseTypes.instanceOf(PortfolioView.class), null);
     }
 
 }

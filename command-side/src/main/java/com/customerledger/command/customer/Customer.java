@@ -20,6 +20,8 @@ import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.CustomerReleasedEvent;
 import com.customerledger.events.CustomerTransferredEvent;
+import com.customerledger.events.DealRecordedEvent;
+import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.events.OwnershipChange;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,8 +58,13 @@ public class Customer {
     private String ownerRepId;
     private Instant ownershipSince;
     private final Map<String, CollaboratorRole> collaborators = new HashMap<>();
-    /** Counts activities (new owner, profile or collaborator change); a pool deadline set for an older count is stale. */
+    /** Counts activities (new owner, visit, deal, profile or collaborator change); a pool deadline set for an older count is stale. */
     private long activity;
+    /** Who owned the customer from when, in effective time: deals are credited by it. */
+    private final java.util.TreeMap<Instant, String> ownersByEffectiveTime = new java.util.TreeMap<>();
+    private final Map<String, VisitRecordedEvent> visits = new HashMap<>();
+    private final Map<String, DealRecordedEvent> deals = new HashMap<>();
+    private Instant lastDealAt;
 
     protected Customer() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -215,6 +222,73 @@ public class Customer {
         return requested;
     }
 
+    @CommandHandler
+    public void handle(RecordVisitCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+        Actor actor = command.actor();
+        if (!actor.isRep(ownerRepId) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+            throw RejectedException.of(ErrorCode.NOT_ALLOWED, "only the owner or an EDITOR collaborator records visits "
+                    + "to customer " + customerId, "currentOwnerRepId", ownerRepId);
+        }
+        Instant visitedAt = command.visitedAt().truncatedTo(ChronoUnit.MILLIS);
+        if (visitedAt.isAfter(now(clock))) {
+            throw new RejectedException(ErrorCode.TIME_IN_FUTURE, "visitedAt " + visitedAt + " lies in the future");
+        }
+        Instant followUp = command.nextFollowUpAt() == null ? null : command.nextFollowUpAt().truncatedTo(ChronoUnit.MILLIS);
+        if (followUp != null && !followUp.isAfter(visitedAt)) {
+            throw new RejectedException(ErrorCode.INVALID_INPUT, "nextFollowUpAt must come after visitedAt");
+        }
+        VisitRecordedEvent visit = new VisitRecordedEvent(customerId, command.visitId(), actor.repId(), visitedAt,
+                command.channel(), command.notes(), command.outcome(), followUp, command.location(), actor.userId());
+        if (repeated(visits.get(command.visitId()), visit, "visit")) {
+            return;
+        }
+        apply(visit);
+        touched(pool, deadlines, clock);
+    }
+
+    @CommandHandler
+    public String handle(RecordDealCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+        Actor actor = command.actor();
+        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)
+                && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+            throw notYours(actor);
+        }
+        Instant closedAt = command.closedAt().truncatedTo(ChronoUnit.MILLIS);
+        if (closedAt.isAfter(now(clock))) {
+            throw new RejectedException(ErrorCode.TIME_IN_FUTURE, "closedAt " + closedAt + " lies in the future");
+        }
+        java.util.Map.Entry<Instant, String> ownerThen = ownersByEffectiveTime.floorEntry(closedAt);
+        DealRecordedEvent deal = new DealRecordedEvent(customerId, command.dealId(), command.productLine(),
+                command.amount(), command.margin(), closedAt, ownerThen == null ? null : ownerThen.getValue(), actor.userId());
+        if (repeated(deals.get(command.dealId()), deal, "deal")) {
+            return deals.get(command.dealId()).creditedRepId();
+        }
+        apply(deal);
+        touched(pool, deadlines, clock);
+        return deal.creditedRepId();
+    }
+
+    /** A record with a client-chosen id: the same data again is a no-op, other data under the same id is refused. */
+    private static boolean repeated(Object earlier, Object now, String what) {
+        if (earlier == null) {
+            return false;
+        }
+        if (!stripRecordedBy(earlier).equals(stripRecordedBy(now))) {
+            throw new RejectedException(ErrorCode.ID_ALREADY_USED, "this " + what + " id is already used with other data");
+        }
+        return true;
+    }
+
+    private static Object stripRecordedBy(Object record) {
+        if (record instanceof VisitRecordedEvent visit) {
+            return new VisitRecordedEvent(visit.customerId(), visit.visitId(), visit.repId(), visit.visitedAt(),
+                    visit.channel(), visit.notes(), visit.outcome(), visit.nextFollowUpAt(), visit.location(), null);
+        }
+        DealRecordedEvent deal = (DealRecordedEvent) record;
+        return new DealRecordedEvent(deal.customerId(), deal.dealId(), deal.productLine(), deal.amount().stripTrailingZeros(),
+                deal.margin().stripTrailingZeros(), deal.closedAt(), deal.creditedRepId(), null);
+    }
+
     /** What a rule-based reassignment did: moved the customer, sent it to the pool, or left it with its owner. */
     public enum Reassignment {
         MOVED,
@@ -300,7 +374,8 @@ public class Customer {
 
     /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
     private void touched(PoolRules pool, DeadlineManager deadlines, Clock clock) {
-        pool.reschedule(deadlines, customerId, ownerRepId, activity, now(clock), ownershipSince);
+        Instant dealClockFrom = lastDealAt != null && lastDealAt.isAfter(ownershipSince) ? lastDealAt : ownershipSince;
+        pool.reschedule(deadlines, customerId, ownerRepId, activity, now(clock), dealClockFrom);
     }
 
     private boolean stale(PoolDeadline deadline) {
@@ -345,6 +420,22 @@ public class Customer {
         profile = event.profile();
         ownerRepId = event.ownerRepId();
         ownershipSince = event.effectiveAt();
+        ownersByEffectiveTime.put(event.effectiveAt(), event.ownerRepId());
+        activity++;
+    }
+
+    @EventSourcingHandler
+    void on(VisitRecordedEvent event) {
+        visits.put(event.visitId(), event);
+        activity++;
+    }
+
+    @EventSourcingHandler
+    void on(DealRecordedEvent event) {
+        deals.put(event.dealId(), event);
+        if (lastDealAt == null || event.closedAt().isAfter(lastDealAt)) {
+            lastDealAt = event.closedAt();
+        }
         activity++;
     }
 
@@ -353,6 +444,7 @@ public class Customer {
     void on(OwnershipChange change) {
         ownerRepId = change.newOwnerRepId();
         ownershipSince = change.effectiveAt();
+        ownersByEffectiveTime.put(change.effectiveAt(), change.newOwnerRepId());
         activity++;
         if (ownerRepId != null) {
             collaborators.remove(ownerRepId);

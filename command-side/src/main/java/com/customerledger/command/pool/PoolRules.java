@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The pool policy in force, kept on the command side, and the scheduling of each owned customer's
- * reminder and release as persisted Axon deadlines. Until visits and deals are recorded, any
- * activity on a customer (a new owner, a profile change, a collaborator change) counts as a visit,
- * and "without a deal" counts from when the current owner got the customer.
+ * reminder and release as persisted Axon deadlines. Any activity recorded on a customer (a visit, a
+ * deal, a new owner, a profile or collaborator change) restarts the "without a visit" clock, from the
+ * time it is recorded; "without a deal" counts from the last deal's closing, or from when the current
+ * owner got the customer if that is later.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -28,10 +29,13 @@ public class PoolRules {
     /** The pool policy in force. */
     public record Settings(int version, int daysWithoutVisit, int daysWithoutDeal, int reminderDaysBefore) {
 
-        /** When a customer owned since {@code ownedSince}, last active at {@code activityAt}, is due back in the pool. */
-        public Instant releaseAt(Instant activityAt, Instant ownedSince) {
+        /**
+         * When a customer last active at {@code activityAt}, without a deal since {@code dealClockFrom}
+         * (its last deal, or when its owner got it), is due back in the pool.
+         */
+        public Instant releaseAt(Instant activityAt, Instant dealClockFrom) {
             Instant noVisit = activityAt.plus(Duration.ofDays(daysWithoutVisit));
-            Instant noDeal = ownedSince.plus(Duration.ofDays(daysWithoutDeal));
+            Instant noDeal = dealClockFrom.plus(Duration.ofDays(daysWithoutDeal));
             return noVisit.isBefore(noDeal) ? noVisit : noDeal;
         }
     }
@@ -55,7 +59,7 @@ public class PoolRules {
      * one that fires anyway finds its activity count stale and does nothing.
      */
     public void reschedule(DeadlineManager deadlines, String customerId, String ownerRepId, long activity,
-                           Instant activityAt, Instant ownedSince) {
+                           Instant activityAt, Instant dealClockFrom) {
         jdbc.query("SELECT reminder_id, release_id FROM pool_deadline WHERE customer_id = ?", rs -> {
             if (rs.getString(1) != null) {
                 deadlines.cancelSchedule(REMINDER, rs.getString(1));
@@ -69,7 +73,7 @@ public class PoolRules {
             return;
         }
         current().ifPresent(settings -> schedule(deadlines, customerId, settings,
-                new PoolDeadline(ownerRepId, activity, activityAt, ownedSince, settings.releaseAt(activityAt, ownedSince),
+                new PoolDeadline(ownerRepId, activity, activityAt, dealClockFrom, settings.releaseAt(activityAt, dealClockFrom),
                         settings.version())));
     }
 
@@ -88,11 +92,11 @@ public class PoolRules {
         if (settings.isEmpty()) {
             return Optional.empty();
         }
-        Instant due = settings.get().releaseAt(fired.activityAt(), fired.ownedSince());
+        Instant due = settings.get().releaseAt(fired.activityAt(), fired.dealClockFrom());
         if (!due.isAfter(fired.releaseAt())) {
             return Optional.empty();
         }
-        PoolDeadline later = new PoolDeadline(fired.ownerRepId(), fired.activity(), fired.activityAt(), fired.ownedSince(),
+        PoolDeadline later = new PoolDeadline(fired.ownerRepId(), fired.activity(), fired.activityAt(), fired.dealClockFrom(),
                 due, settings.get().version());
         schedule(deadlines, customerId, settings.get(), later);
         return Optional.of(later);

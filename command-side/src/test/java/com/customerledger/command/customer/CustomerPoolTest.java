@@ -71,6 +71,11 @@ class CustomerPoolTest {
         return CustomerRegisteredEvent.byPerson(ID, PROFILE, null, start.minus(Duration.ofDays(100)), "manager");
     }
 
+    private static CustomerReleasedEvent releasedByPoolRules(Instant releaseAt) {
+        return new CustomerReleasedEvent(ID, "rep-a", "POOL_RULE: no activity or deal until " + releaseAt
+                + " (pool policy v1)", releaseAt, Customer.SYSTEM_POOL_RULES, null);
+    }
+
     @Test
     void claimingSchedulesReminderAndRelease() {
         fixture.given(inPool())
@@ -96,8 +101,7 @@ class CustomerPoolTest {
                 .whenTimeElapses(Duration.ofDays(31))
                 .expectTriggeredDeadlinesWithName(PoolRules.REMINDER, PoolRules.RELEASE)
                 .expectEvents(new CustomerPoolReminderIssuedEvent(ID, "rep-a", releaseAt, 1),
-                        new CustomerReleasedEvent(ID, "rep-a", "POOL_RULE: no activity or deal until " + releaseAt
-                                + " (pool policy v1)", releaseAt, Customer.SYSTEM_POOL_RULES, null));
+                        releasedByPoolRules(releaseAt));
     }
 
     @Test
@@ -110,8 +114,7 @@ class CustomerPoolTest {
                 .whenTimeElapses(Duration.ofDays(31))
                 .expectTriggeredDeadlinesWithName(PoolRules.REMINDER, PoolRules.RELEASE)
                 .expectEvents(new CustomerPoolReminderIssuedEvent(ID, "rep-a", releaseAt, 1),
-                        new CustomerReleasedEvent(ID, "rep-a", "POOL_RULE: no activity or deal until " + releaseAt
-                                + " (pool policy v1)", releaseAt, Customer.SYSTEM_POOL_RULES, null));
+                        releasedByPoolRules(releaseAt));
     }
 
     @Test

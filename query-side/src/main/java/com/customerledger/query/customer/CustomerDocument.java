@@ -44,6 +44,9 @@ class CustomerDocument extends SequencedDocument {
     String unassignedReason;
     /** When the owner was warned the customer returns to the pool, unless something happens first. */
     Instant poolReleaseDueAt;
+    /** The latest visit (by when it happened) and the follow-up it planned. */
+    Instant lastVisitAt;
+    Instant nextFollowUpAt;
 
     void apply(CustomerProfile profile) {
         name = profile.name();
@@ -75,6 +78,7 @@ class CustomerDocument extends SequencedDocument {
     CustomerView toView() {
         return new CustomerView(id, name, type, region, address, creditCode, phone, List.copyOf(contacts), scale,
                 List.copyOf(species), List.copyOf(crops), List.copyOf(productLines), source, ownerRepId, inPool,
-                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, poolReleaseDueAt, updatedAt);
+                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, null,
+                updatedAt);
     }
 }

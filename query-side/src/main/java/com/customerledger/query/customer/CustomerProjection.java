@@ -4,11 +4,16 @@ import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CustomerPoolReminderIssuedEvent;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
+import com.customerledger.events.DealRecordedEvent;
+import com.customerledger.events.VisitRecordedEvent;
+import com.customerledger.query.visit.ActivityProjection;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +43,13 @@ public class CustomerProjection {
     public static final String COLLECTION = "customers";
 
     private final MongoTemplate mongo;
+    private final ActivityProjection activity;
+    private final Clock clock;
 
-    public CustomerProjection(MongoTemplate mongo) {
+    public CustomerProjection(MongoTemplate mongo, ActivityProjection activity, Clock clock) {
         this.mongo = mongo;
+        this.activity = activity;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -92,6 +101,22 @@ public class CustomerProjection {
                 document -> document.poolReleaseDueAt = event.releaseAt());
     }
 
+    @EventHandler
+    void on(VisitRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.customerId(), sequence, recordedAt, document -> {
+            if (document.lastVisitAt == null || !event.visitedAt().isBefore(document.lastVisitAt)) {
+                document.lastVisitAt = event.visitedAt();
+                document.nextFollowUpAt = event.nextFollowUpAt();
+            }
+        });
+    }
+
+    @EventHandler
+    void on(DealRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.customerId(), sequence, recordedAt, document -> {
+        });
+    }
+
     /** Any change but a reminder is activity, which takes back a pending pool warning. */
     private void update(String customerId, long sequence, Instant recordedAt, Consumer<CustomerDocument> change) {
         SequencedDocument.apply(mongo, CustomerDocument.class, customerId, sequence, recordedAt, null,
@@ -105,7 +130,9 @@ public class CustomerProjection {
 
     @QueryHandler
     Optional<CustomerView> handle(FindCustomerQuery query) {
-        return Optional.ofNullable(mongo.findById(query.customerId(), CustomerDocument.class)).map(CustomerDocument::toView);
+        Instant yearAgo = clock.instant().atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
+        return Optional.ofNullable(mongo.findById(query.customerId(), CustomerDocument.class)).map(CustomerDocument::toView)
+                .map(view -> view.withDeals(activity.dealsSince(view.customerId(), yearAgo)));
     }
 
     @QueryHandler
@@ -123,6 +150,9 @@ public class CustomerProjection {
     PortfolioView handle(FindPortfolioQuery query) {
         List<Criteria> owned = criteriaOf(query.filter());
         owned.add(Criteria.where("ownerRepId").is(query.repId()));
+        if (query.followUpDueBefore() != null) {
+            owned.add(Criteria.where("nextFollowUpAt").lt(query.followUpDueBefore()));
+        }
         List<Criteria> collaborating = criteriaOf(query.filter());
         collaborating.add(Criteria.where("collaboratorIds").is(query.repId()));
         return new PortfolioView(query.repId(), page(owned, query.page()), page(collaborating, query.page()));

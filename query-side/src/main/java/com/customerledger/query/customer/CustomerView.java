@@ -5,13 +5,15 @@ import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
 import com.customerledger.events.Scale;
 import java.time.Instant;
+import com.customerledger.query.visit.DealsSummary;
 import java.util.List;
 
 /**
  * The 360 view of a customer: profile, current owner (null and {@code inPool} when in the public
  * pool), collaborators, and how the first owner was chosen ({@code assignedByRule}, or the
  * {@code unassignedReason} that left it in the pool), and {@code poolReleaseDueAt} when its owner
- * has been warned it returns to the pool unless something happens first.
+ * has been warned it returns to the pool unless something happens first; the last visit and the
+ * follow-up it planned; and, in the 360 view of one customer, its deals of the last 12 months.
  */
 public record CustomerView(
         String customerId,
@@ -36,7 +38,18 @@ public record CustomerView(
         String assignedByRule,
         String unassignedReason,
         Instant poolReleaseDueAt,
+        Instant lastVisitAt,
+        Instant nextFollowUpAt,
+        DealsSummary dealsLast12Months,
         Instant updatedAt) {
+
+    /** The same view with the deals of the last twelve months (only the single-customer 360 view carries them). */
+    public CustomerView withDeals(DealsSummary deals) {
+        return new CustomerView(customerId, name, type, region, address, creditCode, phone, contacts, scale, species, crops,
+                productLines, source, ownerRepId, inPool, ownerSince, collaborators, registeredAt, registeredBy,
+                assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, deals, updatedAt);
+    }
+
 
     /** Whether a rep may read this customer: they own it, collaborate on it, or it is in the pool for anyone to claim. */
     public boolean visibleToRep(String repId) {

@@ -14,6 +14,7 @@ import com.customerledger.events.Region;
 import com.customerledger.events.TransferReason;
 import com.customerledger.query.MongoFixture;
 import com.customerledger.query.PageRequest;
+import com.customerledger.query.visit.ActivityProjection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,8 @@ class CustomerProjectionTest {
     @BeforeEach
     void setUp() {
         mongo = new MongoFixture();
-        projection = new CustomerProjection(mongo.template());
+        projection = new CustomerProjection(mongo.template(), new ActivityProjection(mongo.template()),
+                java.time.Clock.systemUTC());
     }
 
     @AfterEach
@@ -95,7 +97,7 @@ class CustomerProjectionTest {
         mongo.feed(projection, 0, registered("x", "别家", CustomerType.FARM, SHOUGUANG, "rep-b"));
         mongo.feed(projection, 1, new CollaboratorAddedEvent("x", "rep-a", CollaboratorRole.EDITOR, "rep-b"));
 
-        PortfolioView page = projection.handle(new FindPortfolioQuery("rep-a", CustomerFilter.ALL, new PageRequest(1, 2)));
+        PortfolioView page = projection.handle(new FindPortfolioQuery("rep-a", CustomerFilter.ALL, null, new PageRequest(1, 2)));
         assertThat(page.owned().total()).isEqualTo(5);
         assertThat(page.owned().items()).extracting(CustomerView::customerId).containsExactly("o2", "o3");
         assertThat(page.collaborating().total()).isEqualTo(1);
