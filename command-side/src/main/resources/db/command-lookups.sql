@@ -97,3 +97,19 @@ CREATE TABLE IF NOT EXISTS pool_deadline (
     reminder_id VARCHAR(128),
     release_id  VARCHAR(128)
 );
+
+-- the grading policy in force (see GradingRules)
+CREATE TABLE IF NOT EXISTS grading_policy (
+    version  INT            NOT NULL PRIMARY KEY,
+    s_volume DECIMAL(18, 2) NOT NULL,
+    s_margin DECIMAL(18, 2) NOT NULL,
+    s_months INT            NOT NULL,
+    a_volume DECIMAL(18, 2) NOT NULL,
+    a_margin DECIMAL(18, 2) NOT NULL,
+    a_months INT            NOT NULL,
+    b_volume DECIMAL(18, 2) NOT NULL,
+    b_margin DECIMAL(18, 2) NOT NULL,
+    b_months INT            NOT NULL,
+    set_by   VARCHAR(128)   NOT NULL
+);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS grade VARCHAR(1);

@@ -164,7 +164,7 @@ class BatchApiTest extends EmbeddedLedgerTest {
         }
 
         assertThat(api.post("manager", "/api/transfers", Map.of("fromRepId", from, "toRepId", to, "reason", "REBALANCE",
-                "filter", Map.of("grade", "A"))).status()).isEqualTo(400);
+                "filter", Map.of("tier", "gold"))).status()).as("an unknown filter never widens a batch").isEqualTo(400);
         assertThat(api.post("manager", "/api/transfers", Map.of("fromRepId", from, "toRepId", to, "byRules", true,
                 "reason", "REBALANCE")).status()).isEqualTo(400);
         assertThat(api.post("rep-a", "/api/transfers", Map.of("fromRepId", from, "toRepId", to, "reason", "REBALANCE"))

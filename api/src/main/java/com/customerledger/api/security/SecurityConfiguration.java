@@ -55,7 +55,8 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(GET, "/api/transfers/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
-                        .requestMatchers(GET, "/api/policies/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
+                        .requestMatchers(GET, "/api/policies/**", "/api/analytics/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
+                        .requestMatchers(POST, "/api/customers/*/grade").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/**").authenticated()
                         // AUDITOR is read-only: every other method needs a role that acts

@@ -55,7 +55,8 @@ public class Commands {
         return new Accepted<>(result, headPosition());
     }
 
-    private long headPosition() {
+    /** The global position of the newest stored event. */
+    public long headPosition() {
         TrackingToken head = eventStore.createHeadToken();
         return head == null ? 0 : head.position().orElse(0);
     }

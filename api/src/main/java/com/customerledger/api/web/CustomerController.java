@@ -27,6 +27,7 @@ import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.GeoPoint;
+import com.customerledger.events.Grade;
 import com.customerledger.events.TransferReason;
 import com.customerledger.events.VisitChannel;
 import com.customerledger.query.customer.CustomerPage;
@@ -240,11 +241,12 @@ class CustomerController {
                                   @RequestParam(required = false) @Size(max = 160) String region,
                                   @RequestParam(required = false) @Size(max = 64) String ownerRepId,
                                   @RequestParam(required = false) Boolean inPool,
+                                  @RequestParam(required = false) Grade grade,
                                   @Valid PageParams page,
                                   @RequestParam(required = false) @Min(0) Long minPosition) {
         Actor actor = currentActor.get();
         String visibleTo = seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
-        return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, ownerRepId, inPool), visibleTo,
+        return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, ownerRepId, inPool, grade), visibleTo,
                 page.toRequest()), ResponseTypes.instanceOf(CustomerPage.class), minPosition);
     }
 

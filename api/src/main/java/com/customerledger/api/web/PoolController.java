@@ -63,7 +63,7 @@ class PoolController {
                       @RequestParam(required = false) @Size(max = 160) String region,
                       @Valid PageParams page,
                       @RequestParam(required = false) @Min(0) Long minPosition) {
-        return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, null, true), null, page.toRequest()),
+        return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, null, true, null), null, page.toRequest()),
                 ResponseTypes.instanceOf(CustomerPage.class), minPosition);
     }
 }

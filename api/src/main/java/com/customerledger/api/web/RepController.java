@@ -13,6 +13,7 @@ import com.customerledger.command.rep.ChangeRepTerritoryCommand;
 import com.customerledger.command.rep.RegisterRepCommand;
 import com.customerledger.command.rep.RepId;
 import com.customerledger.events.CustomerType;
+import com.customerledger.events.Grade;
 import com.customerledger.events.RepStatus;
 import com.customerledger.query.rep.RepPage;
 import com.customerledger.query.customer.CustomerFilter;
@@ -133,6 +134,7 @@ class RepController {
     PortfolioView portfolio(@PathVariable String repId,
                             @RequestParam(required = false) CustomerType type,
                             @RequestParam(required = false) @Size(max = 160) String region,
+                            @RequestParam(required = false) Grade grade,
                             @RequestParam(required = false) FollowUpDue due,
                             @Valid PageParams page,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
@@ -142,7 +144,7 @@ class RepController {
             throw new ForbiddenException("a rep sees only their own portfolio");
         }
         get(repId, minPosition);
-        return reads.query(new FindPortfolioQuery(repId, new CustomerFilter(null, type, region, null, null),
+        return reads.query(new FindPortfolioQuery(repId, new CustomerFilter(null, type, region, null, null, grade),
                 due == FollowUpDue.overdue ? clock.instant() : null, page.toRequest()),
                 ResponseTypes.instanceOf(PortfolioView.class), null);
     }

@@ -12,6 +12,7 @@ import com.customerledger.command.rep.DepartRepCommand;
 import com.customerledger.command.rep.RepId;
 import com.customerledger.events.CustomerFilterCriteria;
 import com.customerledger.events.CustomerType;
+import com.customerledger.events.Grade;
 import com.customerledger.events.TransferReason;
 import com.customerledger.query.batch.FindTransferBatchQuery;
 import com.customerledger.query.batch.TransferBatchView;
@@ -55,7 +56,7 @@ class TransferController {
     }
 
     /** Which of the rep's customers move; as with every body, an unknown member (such as a filter the ledger lacks) is a 400. */
-    record FilterRequest(CustomerType type, @Valid RegionRequest region) {
+    record FilterRequest(CustomerType type, @Valid RegionRequest region, Grade grade) {
     }
 
     record BulkTransferRequest(
@@ -94,7 +95,7 @@ class TransferController {
         Commands.Accepted<Object> accepted = commands.send(new StartTransferBatchCommand(new BatchId(batchId),
                 request.fromRepId(), request.toRepId(), Boolean.TRUE.equals(request.byRules()),
                 filter == null ? null : new CustomerFilterCriteria(filter.type(),
-                        filter.region() == null ? null : filter.region().toRegion()),
+                        filter.region() == null ? null : filter.region().toRegion(), filter.grade()),
                 request.reason(), request.effectiveAt(), Requests.text(request.note()), actor), actor);
         return ResponseEntity.accepted().location(URI.create("/api/transfers/" + batchId))
                 .body(new BatchStarted(batchId, accepted.position()));

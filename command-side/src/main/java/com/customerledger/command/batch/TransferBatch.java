@@ -46,8 +46,8 @@ public class TransferBatch {
         if (command.effectiveAt() != null && command.effectiveAt().isAfter(clock.instant())) {
             throw new RejectedException(ErrorCode.EFFECTIVE_TIME_IN_FUTURE, "a transfer cannot be made ahead of time");
         }
-        CustomerFilterCriteria filter = command.filter() == null ? new CustomerFilterCriteria(null, null) : command.filter();
-        List<String> customers = reps.customersOwnedBy(command.fromRepId(), filter.type(), filter.region());
+        CustomerFilterCriteria filter = command.filter() == null ? new CustomerFilterCriteria(null, null, null) : command.filter();
+        List<String> customers = reps.customersOwnedBy(command.fromRepId(), filter.type(), filter.region(), filter.grade());
         apply(new TransferBatchStartedEvent(command.batchId().value(), command.fromRepId(),
                 command.byRules() ? null : command.toRepId(), command.byRules(), filter, command.reason(),
                 command.effectiveAt(), command.note(), customers, command.actor().userId()));

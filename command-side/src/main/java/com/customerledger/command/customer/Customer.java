@@ -7,6 +7,10 @@ import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
 import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.assignment.Decision;
+import com.customerledger.command.grading.GradingRules;
+import com.customerledger.command.grading.OverrideGradeCommand;
+import com.customerledger.command.grading.RegradeCustomerCommand;
+import com.customerledger.command.grading.Regrading;
 import com.customerledger.command.pool.PoolDeadline;
 import com.customerledger.command.pool.PoolRules;
 import com.customerledger.command.rep.RepBook;
@@ -14,6 +18,10 @@ import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerClaimedEvent;
+import com.customerledger.events.CustomerGradeChangedEvent;
+import com.customerledger.events.Grade;
+import com.customerledger.events.GradeInputs;
+import com.customerledger.events.GradingPolicySetEvent;
 import com.customerledger.events.CustomerPoolReminderIssuedEvent;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
@@ -31,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -65,6 +74,8 @@ public class Customer {
     private final Map<String, VisitRecordedEvent> visits = new HashMap<>();
     private final Map<String, DealRecordedEvent> deals = new HashMap<>();
     private Instant lastDealAt;
+    private Grade grade;
+    private boolean gradeSetByHand;
 
     protected Customer() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -268,6 +279,49 @@ public class Customer {
         return deal.creditedRepId();
     }
 
+    @CommandHandler
+    public Regrading handle(RegradeCustomerCommand command, GradingRules grading) {
+        Optional<GradingPolicySetEvent> policy = grading.current();
+        if (policy.isEmpty()) {
+            return Regrading.NO_POLICY;
+        }
+        if (gradeSetByHand && !command.includeManual()) {
+            return Regrading.MANUAL_KEPT;
+        }
+        GradeInputs inputs = gradeInputs(command.asOf());
+        Grade decided = policy.get().grade(inputs);
+        if (decided == grade) {
+            return Regrading.UNCHANGED;
+        }
+        apply(new CustomerGradeChangedEvent(customerId, grade, decided, inputs, policy.get().version(), false,
+                "grading policy v" + policy.get().version(), command.actor().userId()));
+        return Regrading.CHANGED;
+    }
+
+    @CommandHandler
+    public void handle(OverrideGradeCommand command, Clock clock) {
+        if (!command.actor().actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins set grades by hand");
+        }
+        if (command.grade() == grade && gradeSetByHand) {
+            return;
+        }
+        apply(new CustomerGradeChangedEvent(customerId, grade, command.grade(), gradeInputs(now(clock)), null, true,
+                command.reason(), command.actor().userId()));
+    }
+
+    /** The deals closed in the twelve months up to {@code asOf}: volume, margin and the distinct months with a deal. */
+    private GradeInputs gradeInputs(Instant asOf) {
+        Instant from = asOf.atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant();
+        List<DealRecordedEvent> counted = deals.values().stream()
+                .filter(deal -> deal.closedAt().isAfter(from) && !deal.closedAt().isAfter(asOf)).toList();
+        long months = counted.stream().map(deal -> java.time.YearMonth.from(deal.closedAt().atZone(java.time.ZoneOffset.UTC)))
+                .distinct().count();
+        return new GradeInputs(asOf, counted.stream().map(DealRecordedEvent::amount).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add), counted.stream().map(DealRecordedEvent::margin).reduce(java.math.BigDecimal.ZERO,
+                java.math.BigDecimal::add), (int) months, counted.size());
+    }
+
     /** A record with a client-chosen id: the same data again is a no-op, other data under the same id is refused. */
     private static boolean repeated(Object earlier, Object now, String what) {
         if (earlier == null) {
@@ -422,6 +476,12 @@ public class Customer {
         ownershipSince = event.effectiveAt();
         ownersByEffectiveTime.put(event.effectiveAt(), event.ownerRepId());
         activity++;
+    }
+
+    @EventSourcingHandler
+    void on(CustomerGradeChangedEvent event) {
+        grade = event.to();
+        gradeSetByHand = event.manual();
     }
 
     @EventSourcingHandler

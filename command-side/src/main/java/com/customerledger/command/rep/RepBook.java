@@ -6,7 +6,9 @@ import com.customerledger.command.RejectedException;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CustomerProfile;
+import com.customerledger.events.CustomerGradeChangedEvent;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
+import com.customerledger.events.Grade;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.events.RepDepartedEvent;
@@ -157,7 +159,7 @@ public class RepBook {
                                 rs.getInt(4)), repId).stream().findFirst()
                 .orElseThrow(() -> RejectedException.of(ErrorCode.REP_NOT_FOUND, "rep " + repId + " is not registered",
                         "repId", repId));
-        return new Book(standing, customersOwnedBy(repId, null, null),
+        return new Book(standing, customersOwnedBy(repId, null, null, null),
                 jdbc.query("SELECT customer_id FROM customer_collaborator WHERE rep_id = ? ORDER BY customer_id",
                         (rs, i) -> rs.getString(1), repId));
     }
@@ -166,10 +168,14 @@ public class RepBook {
     public record Book(Standing standing, List<String> owned, List<String> collaborations) {
     }
 
-    /** The customers a rep owns now, narrowed by type and region when given, in id order. */
-    public List<String> customersOwnedBy(String repId, CustomerType type, Region region) {
+    /** The customers a rep owns now, narrowed by type, region and grade when given, in id order. */
+    public List<String> customersOwnedBy(String repId, CustomerType type, Region region, Grade grade) {
         StringBuilder sql = new StringBuilder("SELECT customer_id FROM customer_owner WHERE owner_rep_id = ?");
         List<Object> args = new java.util.ArrayList<>(List.of(repId));
+        if (grade != null) {
+            sql.append(" AND grade = ?");
+            args.add(grade.name());
+        }
         if (type != null) {
             sql.append(" AND customer_type = ?");
             args.add(type.name());
@@ -207,6 +213,11 @@ public class RepBook {
     void on(CollaboratorRemovedEvent event) {
         jdbc.update("DELETE FROM customer_collaborator WHERE customer_id = ? AND rep_id = ?", event.customerId(),
                 event.repId());
+    }
+
+    @EventHandler
+    void on(CustomerGradeChangedEvent event) {
+        jdbc.update("UPDATE customer_owner SET grade = ? WHERE customer_id = ?", event.to().name(), event.customerId());
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.Contact;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerType;
+import com.customerledger.events.Grade;
 import com.customerledger.events.Region;
 import com.customerledger.events.Scale;
 import com.customerledger.query.SequencedDocument;
@@ -44,6 +45,8 @@ class CustomerDocument extends SequencedDocument {
     String unassignedReason;
     /** When the owner was warned the customer returns to the pool, unless something happens first. */
     Instant poolReleaseDueAt;
+    Grade grade;
+    List<GradeChangeView> gradeHistory = new ArrayList<>();
     /** The latest visit (by when it happened) and the follow-up it planned. */
     Instant lastVisitAt;
     Instant nextFollowUpAt;
@@ -78,7 +81,7 @@ class CustomerDocument extends SequencedDocument {
     CustomerView toView() {
         return new CustomerView(id, name, type, region, address, creditCode, phone, List.copyOf(contacts), scale,
                 List.copyOf(species), List.copyOf(crops), List.copyOf(productLines), source, ownerRepId, inPool,
-                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, null,
-                updatedAt);
+                ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade,
+                List.copyOf(gradeHistory), null, updatedAt);
     }
 }

@@ -3,6 +3,7 @@ package com.customerledger.query.customer;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CustomerPoolReminderIssuedEvent;
+import com.customerledger.events.CustomerGradeChangedEvent;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -112,6 +114,15 @@ public class CustomerProjection {
     }
 
     @EventHandler
+    void on(CustomerGradeChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        update(event.customerId(), sequence, recordedAt, document -> {
+            document.grade = event.to();
+            document.gradeHistory.add(new GradeChangeView(event.from(), event.to(), event.inputs(), event.policyVersion(),
+                    event.manual(), event.reason(), event.changedBy(), recordedAt));
+        });
+    }
+
+    @EventHandler
     void on(DealRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.customerId(), sequence, recordedAt, document -> {
         });
@@ -158,6 +169,26 @@ public class CustomerProjection {
         return new PortfolioView(query.repId(), page(owned, query.page()), page(collaborating, query.page()));
     }
 
+    @QueryHandler
+    GradeCounts handle(GradeCountsQuery query) {
+        String field = query.by() == GradeCountsQuery.By.rep ? "ownerRepId" : "region.province";
+        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
+        Query all = new Query();
+        all.fields().include(field).include("grade");
+        for (org.bson.Document customer : mongo.find(all, org.bson.Document.class, COLLECTION)) {
+            Object key = query.by() == GradeCountsQuery.By.rep ? customer.get("ownerRepId")
+                    : customer.get("region", org.bson.Document.class) == null ? null
+                    : customer.get("region", org.bson.Document.class).get("province");
+            String row = key == null ? "POOL" : key.toString();
+            Object grade = customer.get("grade");
+            counts.computeIfAbsent(row, k -> new java.util.TreeMap<>())
+                    .merge(grade == null ? "UNGRADED" : grade.toString(), 1L, Long::sum);
+        }
+        return new GradeCounts(query.by().name(), counts.entrySet().stream()
+                .map(entry -> new GradeCounts.Row(entry.getKey(), entry.getValue(),
+                        entry.getValue().values().stream().mapToLong(Long::longValue).sum())).toList());
+    }
+
     private CustomerPage page(List<Criteria> criteria, com.customerledger.query.PageRequest page) {
         Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, CustomerDocument.class);
@@ -190,6 +221,9 @@ public class CustomerProjection {
         }
         if (filter.inPool() != null) {
             criteria.add(Criteria.where("inPool").is(filter.inPool()));
+        }
+        if (filter.grade() != null) {
+            criteria.add(Criteria.where("grade").is(filter.grade()));
         }
         return criteria;
     }

@@ -2,6 +2,7 @@ package com.customerledger.query.customer;
 
 import com.customerledger.events.Contact;
 import com.customerledger.events.CustomerType;
+import com.customerledger.events.Grade;
 import com.customerledger.events.Region;
 import com.customerledger.events.Scale;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.List;
  * pool), collaborators, and how the first owner was chosen ({@code assignedByRule}, or the
  * {@code unassignedReason} that left it in the pool), and {@code poolReleaseDueAt} when its owner
  * has been warned it returns to the pool unless something happens first; the last visit and the
- * follow-up it planned; and, in the 360 view of one customer, its deals of the last 12 months.
+ * follow-up it planned; its grade with every change and its inputs; and, in the 360 view of one
+ * customer, its deals of the last 12 months.
  */
 public record CustomerView(
         String customerId,
@@ -40,6 +42,8 @@ public record CustomerView(
         Instant poolReleaseDueAt,
         Instant lastVisitAt,
         Instant nextFollowUpAt,
+        Grade grade,
+        List<GradeChangeView> gradeHistory,
         DealsSummary dealsLast12Months,
         Instant updatedAt) {
 
@@ -47,7 +51,8 @@ public record CustomerView(
     public CustomerView withDeals(DealsSummary deals) {
         return new CustomerView(customerId, name, type, region, address, creditCode, phone, contacts, scale, species, crops,
                 productLines, source, ownerRepId, inPool, ownerSince, collaborators, registeredAt, registeredBy,
-                assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, deals, updatedAt);
+                assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade, gradeHistory, deals,
+                updatedAt);
     }
 
 

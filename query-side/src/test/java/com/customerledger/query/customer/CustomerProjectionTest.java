@@ -78,12 +78,12 @@ class CustomerProjectionTest {
         mongo.feed(projection, 0, registered("c3", "青州绿源合作社", CustomerType.COOPERATIVE, QINGZHOU, null));
         mongo.feed(projection, 1, new CollaboratorAddedEvent("c2", "rep-a", CollaboratorRole.VIEWER, "rep-b"));
 
-        assertThat(ids(new CustomerFilter("绿 源", null, null, null, null), null)).containsExactlyInAnyOrder("c1", "c3");
-        assertThat(ids(new CustomerFilter(null, CustomerType.RETAIL_STORE, null, null, null), null)).containsExactly("c2");
-        assertThat(ids(new CustomerFilter(null, null, "山东省/潍坊市/青州市", null, null), null)).containsExactlyInAnyOrder("c2", "c3");
-        assertThat(ids(new CustomerFilter(null, null, "山东省", null, null), null)).hasSize(3);
-        assertThat(ids(new CustomerFilter(null, null, null, "rep-b", null), null)).containsExactly("c2");
-        assertThat(ids(new CustomerFilter(null, null, null, null, true), null)).containsExactly("c3");
+        assertThat(ids(new CustomerFilter("绿 源", null, null, null, null, null), null)).containsExactlyInAnyOrder("c1", "c3");
+        assertThat(ids(new CustomerFilter(null, CustomerType.RETAIL_STORE, null, null, null, null), null)).containsExactly("c2");
+        assertThat(ids(new CustomerFilter(null, null, "山东省/潍坊市/青州市", null, null, null), null)).containsExactlyInAnyOrder("c2", "c3");
+        assertThat(ids(new CustomerFilter(null, null, "山东省", null, null, null), null)).hasSize(3);
+        assertThat(ids(new CustomerFilter(null, null, null, "rep-b", null, null), null)).containsExactly("c2");
+        assertThat(ids(new CustomerFilter(null, null, null, null, true, null), null)).containsExactly("c3");
         // rep-a sees own c1, shared c2 and pool c3; rep-b does not see c1
         assertThat(ids(CustomerFilter.ALL, "rep-a")).containsExactlyInAnyOrder("c1", "c2", "c3");
         assertThat(ids(CustomerFilter.ALL, "rep-b")).containsExactlyInAnyOrder("c2", "c3");

@@ -1,0 +1,5 @@
+package com.customerledger.query.policy;
+
+/** The grading policy in force. */
+public record FindGradingPolicyQuery() {
+}
