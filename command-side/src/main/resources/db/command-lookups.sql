@@ -113,3 +113,4 @@ CREATE TABLE IF NOT EXISTS grading_policy (
     set_by   VARCHAR(128)   NOT NULL
 );
 ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS grade VARCHAR(1);
+ALTER TABLE customer_collaborator ADD COLUMN IF NOT EXISTS role VARCHAR(16);

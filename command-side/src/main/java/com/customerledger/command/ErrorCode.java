@@ -19,6 +19,9 @@ public enum ErrorCode {
     INVALID_STATUS_CHANGE(Kind.CONFLICT),
     INVALID_POLICY(Kind.BAD_REQUEST),
     INVALID_SUCCESSOR(Kind.CONFLICT),
+    CUSTOMER_NOT_FOUND(Kind.NOT_FOUND),
+    OPPORTUNITY_CLOSED(Kind.CONFLICT),
+    STAGE_BACKWARDS(Kind.CONFLICT),
     NOT_ALLOWED(Kind.FORBIDDEN);
 
     /** The family of a refusal; the HTTP layer turns it into a status code. */

@@ -11,8 +11,9 @@ public final class Projections {
     public static final String POLICIES = "policy-view";
     public static final String BATCHES = "batch-view";
     public static final String ACTIVITY = "activity-view";
+    public static final String FUNNEL = "funnel-view";
 
-    public static final List<String> ALL = List.of(CUSTOMERS, REPS, OWNERSHIP, POLICIES, BATCHES, ACTIVITY);
+    public static final List<String> ALL = List.of(CUSTOMERS, REPS, OWNERSHIP, POLICIES, BATCHES, ACTIVITY, FUNNEL);
 
     private Projections() {
     }

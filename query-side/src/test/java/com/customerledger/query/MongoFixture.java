@@ -32,8 +32,13 @@ public final class MongoFixture implements AutoCloseable {
     /** Delivers {@code event} as the event at {@code sequence} of its aggregate, recorded a second after the last. */
     public void feed(Object projection, long sequence, Object event) {
         clock = clock.plusSeconds(1);
+        feedAt(projection, sequence, event, clock);
+    }
+
+    /** Delivers {@code event} as recorded at {@code recordedAt}. */
+    public void feedAt(Object projection, long sequence, Object event, Instant recordedAt) {
         var message = new GenericDomainEventMessage<>("Aggregate", aggregateIdOf(event), sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), clock);
+                UUID.randomUUID().toString(), recordedAt);
         try {
             new AnnotationEventHandlerAdapter(projection).handle(message);
         } catch (RuntimeException e) {
@@ -44,6 +49,13 @@ public final class MongoFixture implements AutoCloseable {
     }
 
     private static String aggregateIdOf(Object event) {
+        for (String accessor : new String[] {"opportunityId"}) {
+            try {
+                return String.valueOf(event.getClass().getMethod(accessor).invoke(event));
+            } catch (ReflectiveOperationException notThisKind) {
+                // try the next kind of id
+            }
+        }
         try {
             return String.valueOf(event.getClass().getMethod("customerId").invoke(event));
         } catch (ReflectiveOperationException notACustomerEvent) {

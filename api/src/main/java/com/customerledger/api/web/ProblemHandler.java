@@ -66,6 +66,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", exception.getMessage()));
     }
 
+    @ExceptionHandler(BadRequestException.class)
+    ResponseEntity<ProblemDetail> badRequest(BadRequestException exception) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", exception.getMessage()));
+    }
+
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<ProblemDetail> forbidden(ForbiddenException exception) {
         return respond(Problems.of(HttpStatus.FORBIDDEN, "not-allowed", exception.getMessage()));

@@ -164,6 +164,19 @@ public class RepBook {
                         (rs, i) -> rs.getString(1), repId));
     }
 
+    /** What the command side knows of a customer: its owner (null: pool), region, and its EDITOR collaborators. */
+    public record CustomerStanding(String customerId, String ownerRepId, Region region, List<String> editors) {
+    }
+
+    public Optional<CustomerStanding> customer(String customerId) {
+        List<CustomerStanding> rows = jdbc.query("SELECT owner_rep_id, province, city, county FROM customer_owner "
+                + "WHERE customer_id = ?", (rs, i) -> new CustomerStanding(customerId, rs.getString(1),
+                rs.getString(2) == null ? null : new Region(rs.getString(2), rs.getString(3), rs.getString(4)),
+                jdbc.query("SELECT rep_id FROM customer_collaborator WHERE customer_id = ? AND role = 'EDITOR'",
+                        (r, j) -> r.getString(1), customerId)), customerId);
+        return rows.stream().findFirst();
+    }
+
     /** A rep's standing with the customers they own and collaborate on. */
     public record Book(Standing standing, List<String> owned, List<String> collaborations) {
     }
@@ -202,10 +215,10 @@ public class RepBook {
 
     @EventHandler
     void on(CollaboratorAddedEvent event) {
-        if (jdbc.update("UPDATE customer_collaborator SET rep_id = rep_id WHERE customer_id = ? AND rep_id = ?",
-                event.customerId(), event.repId()) == 0) {
-            jdbc.update("INSERT INTO customer_collaborator (customer_id, rep_id) VALUES (?, ?)", event.customerId(),
-                    event.repId());
+        if (jdbc.update("UPDATE customer_collaborator SET role = ? WHERE customer_id = ? AND rep_id = ?",
+                event.role().name(), event.customerId(), event.repId()) == 0) {
+            jdbc.update("INSERT INTO customer_collaborator (customer_id, rep_id, role) VALUES (?, ?, ?)", event.customerId(),
+                    event.repId(), event.role().name());
         }
     }
 

@@ -7,6 +7,7 @@ import com.customerledger.events.CustomerGradeChangedEvent;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
+import com.customerledger.query.funnel.FunnelProjection;
 import com.customerledger.query.visit.ActivityProjection;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
@@ -46,11 +47,13 @@ public class CustomerProjection {
 
     private final MongoTemplate mongo;
     private final ActivityProjection activity;
+    private final FunnelProjection funnel;
     private final Clock clock;
 
-    public CustomerProjection(MongoTemplate mongo, ActivityProjection activity, Clock clock) {
+    public CustomerProjection(MongoTemplate mongo, ActivityProjection activity, FunnelProjection funnel, Clock clock) {
         this.mongo = mongo;
         this.activity = activity;
+        this.funnel = funnel;
         this.clock = clock;
     }
 
@@ -143,7 +146,7 @@ public class CustomerProjection {
     Optional<CustomerView> handle(FindCustomerQuery query) {
         Instant yearAgo = clock.instant().atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
         return Optional.ofNullable(mongo.findById(query.customerId(), CustomerDocument.class)).map(CustomerDocument::toView)
-                .map(view -> view.withDeals(activity.dealsSince(view.customerId(), yearAgo)));
+                .map(view -> view.withActivity(activity.dealsSince(view.customerId(), yearAgo), funnel.openOf(view.customerId())));
     }
 
     @QueryHandler

@@ -6,6 +6,7 @@ import com.customerledger.events.Grade;
 import com.customerledger.events.Region;
 import com.customerledger.events.Scale;
 import java.time.Instant;
+import com.customerledger.query.funnel.OpportunitySummary;
 import com.customerledger.query.visit.DealsSummary;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * {@code unassignedReason} that left it in the pool), and {@code poolReleaseDueAt} when its owner
  * has been warned it returns to the pool unless something happens first; the last visit and the
  * follow-up it planned; its grade with every change and its inputs; and, in the 360 view of one
- * customer, its deals of the last 12 months.
+ * customer, its deals of the last 12 months and its open opportunities.
  */
 public record CustomerView(
         String customerId,
@@ -45,14 +46,15 @@ public record CustomerView(
         Grade grade,
         List<GradeChangeView> gradeHistory,
         DealsSummary dealsLast12Months,
+        List<OpportunitySummary> openOpportunities,
         Instant updatedAt) {
 
-    /** The same view with the deals of the last twelve months (only the single-customer 360 view carries them). */
-    public CustomerView withDeals(DealsSummary deals) {
+    /** The same view with its deals of the last twelve months and open opportunities (only the 360 view carries them). */
+    public CustomerView withActivity(DealsSummary deals, List<OpportunitySummary> opportunities) {
         return new CustomerView(customerId, name, type, region, address, creditCode, phone, contacts, scale, species, crops,
                 productLines, source, ownerRepId, inPool, ownerSince, collaborators, registeredAt, registeredBy,
                 assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade, gradeHistory, deals,
-                updatedAt);
+                opportunities, updatedAt);
     }
 
 

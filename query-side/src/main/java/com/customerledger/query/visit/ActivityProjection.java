@@ -29,7 +29,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.ACTIVITY)
 public class ActivityProjection {
 
-    @Document("visits")
+    public static final String VISITS = "visits";
+    public static final String DEALS = "deals";
+
+    @Document(VISITS)
     static class VisitDocument {
         @Id
         String id;
@@ -46,7 +49,7 @@ public class ActivityProjection {
         Instant recordedAt;
     }
 
-    @Document("deals")
+    @Document(DEALS)
     static class DealDocument {
         @Id
         String id;

@@ -31,6 +31,7 @@ class CustomerProjectionTest {
     void setUp() {
         mongo = new MongoFixture();
         projection = new CustomerProjection(mongo.template(), new ActivityProjection(mongo.template()),
+                new com.customerledger.query.funnel.FunnelProjection(mongo.template()),
                 java.time.Clock.systemUTC());
     }
 

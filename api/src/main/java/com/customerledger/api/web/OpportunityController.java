@@ -1,0 +1,150 @@
+package com.customerledger.api.web;
+
+import static com.customerledger.api.web.Requests.ID;
+import static com.customerledger.api.web.Requests.ID_MESSAGE;
+
+import com.customerledger.api.security.CurrentActor;
+import com.customerledger.command.Actor;
+import com.customerledger.command.Role;
+import com.customerledger.command.opportunity.AdvanceOpportunityCommand;
+import com.customerledger.command.opportunity.OpenOpportunityCommand;
+import com.customerledger.command.opportunity.OpportunityId;
+import com.customerledger.events.OpportunityStage;
+import com.customerledger.query.analytics.CustomersByRegion;
+import com.customerledger.query.analytics.CustomersByRegionQuery;
+import com.customerledger.query.analytics.Leaderboard;
+import com.customerledger.query.analytics.LeaderboardQuery;
+import com.customerledger.query.funnel.FunnelQuery;
+import com.customerledger.query.funnel.FunnelView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opportunities through the funnel, the funnel itself, and the sales dashboards. */
+@RestController
+class OpportunityController {
+
+    private final Commands commands;
+    private final Reads reads;
+    private final CurrentActor currentActor;
+
+    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor) {
+        this.commands = commands;
+        this.reads = reads;
+        this.currentActor = currentActor;
+    }
+
+    record OpenRequest(
+            @Pattern(regexp = ID, message = ID_MESSAGE) String opportunityId,
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String customerId,
+            @NotBlank @Size(max = 100) String productLine,
+            @Positive @Digits(integer = 12, fraction = 2) BigDecimal expectedValue) {
+    }
+
+    /** The stage endpoint moves through the funnel; winning and losing have their own endpoints. */
+    record StageRequest(@NotNull OpportunityStage stage, @Size(max = 1000) String note) {
+
+        @AssertTrue(message = "must be VISITED, SAMPLE_SENT or QUOTED; use /won or /lost to close")
+        boolean isFunnelStage() {
+            return stage == null || stage == OpportunityStage.VISITED || stage == OpportunityStage.SAMPLE_SENT
+                    || stage == OpportunityStage.QUOTED;
+        }
+    }
+
+    record WonRequest(@NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount) {
+    }
+
+    record LostRequest(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    record OpportunityWritten(String opportunityId, long position) {
+    }
+
+    @PostMapping("/api/opportunities")
+    ResponseEntity<OpportunityWritten> open(@Valid @RequestBody OpenRequest request) {
+        Actor actor = currentActor.get();
+        String id = request.opportunityId() != null ? request.opportunityId() : "opp-" + UUID.randomUUID();
+        Commands.Accepted<String> accepted = commands.send(new OpenOpportunityCommand(new OpportunityId(id),
+                request.customerId(), request.productLine().trim(), request.expectedValue(), actor), actor);
+        return ResponseEntity.created(URI.create("/api/opportunities/" + id)).body(new OpportunityWritten(id,
+                accepted.position()));
+    }
+
+    @PostMapping("/api/opportunities/{opportunityId}/stage")
+    OpportunityWritten stage(@PathVariable String opportunityId, @Valid @RequestBody StageRequest request) {
+        return advance(opportunityId, request.stage(), Requests.text(request.note()), null);
+    }
+
+    @PostMapping("/api/opportunities/{opportunityId}/won")
+    OpportunityWritten won(@PathVariable String opportunityId, @Valid @RequestBody WonRequest request) {
+        return advance(opportunityId, OpportunityStage.WON, null, request.amount());
+    }
+
+    @PostMapping("/api/opportunities/{opportunityId}/lost")
+    OpportunityWritten lost(@PathVariable String opportunityId, @Valid @RequestBody LostRequest request) {
+        return advance(opportunityId, OpportunityStage.LOST, request.reason().trim(), null);
+    }
+
+    private OpportunityWritten advance(String opportunityId, OpportunityStage stage, String note, BigDecimal amount) {
+        Actor actor = currentActor.get();
+        Commands.Accepted<Object> accepted = commands.send(new AdvanceOpportunityCommand(new OpportunityId(opportunityId),
+                stage, note, amount, actor), actor);
+        return new OpportunityWritten(opportunityId, accepted.position());
+    }
+
+    /** A rep sees only their own funnel; managers, admins and auditors anyone's. */
+    @GetMapping("/api/funnel")
+    FunnelView funnel(@RequestParam Instant from, @RequestParam Instant to,
+                      @RequestParam(required = false) @Size(max = 64) String repId,
+                      @RequestParam(required = false) @Size(max = 160) String region,
+                      @RequestParam(required = false) @Size(max = 100) String productLine,
+                      @RequestParam(required = false) @Min(0) Long minPosition) {
+        Actor actor = currentActor.get();
+        String rep = repId;
+        if (!actor.actsForCompany() && !actor.roles().contains(Role.AUDITOR)) {
+            if (repId != null && !actor.isRep(repId)) {
+                throw new ForbiddenException("a rep sees only their own funnel");
+            }
+            rep = actor.repId() == null ? "" : actor.repId();
+        }
+        requireOrder(from, to);
+        return reads.query(new FunnelQuery(from, to, rep, region, productLine), ResponseTypes.instanceOf(FunnelView.class),
+                minPosition);
+    }
+
+    @GetMapping("/api/analytics/customers-by-region")
+    CustomersByRegion customersByRegion(@RequestParam(required = false) @Min(0) Long minPosition) {
+        return reads.query(new CustomersByRegionQuery(), ResponseTypes.instanceOf(CustomersByRegion.class), minPosition);
+    }
+
+    @GetMapping("/api/analytics/leaderboard")
+    Leaderboard leaderboard(@RequestParam Instant from, @RequestParam Instant to,
+                            @RequestParam(required = false) @Min(0) Long minPosition) {
+        requireOrder(from, to);
+        return reads.query(new LeaderboardQuery(from, to), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
+    }
+
+    private static void requireOrder(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("'from' must come before 'to'");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package com.customerledger.query.analytics;
+
+import com.customerledger.query.customer.CustomerProjection;
+import com.customerledger.query.funnel.FunnelProjection;
+import com.customerledger.query.visit.ActivityProjection;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Dashboard figures, read from the projections' collections (never written here). */
+@Component
+public class AnalyticsQueries {
+
+    private final MongoTemplate mongo;
+
+    public AnalyticsQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @QueryHandler
+    CustomersByRegion handle(CustomersByRegionQuery query) {
+        Map<String, Map<String, Long>> byType = new TreeMap<>();
+        Map<String, Map<String, Long>> byGrade = new TreeMap<>();
+        Query all = new Query();
+        all.fields().include("region").include("type").include("grade");
+        for (Document customer : mongo.find(all, Document.class, CustomerProjection.COLLECTION)) {
+            Document region = customer.get("region", Document.class);
+            String key = (region == null ? "" : region.getString("province")) + "|"
+                    + (region == null || region.getString("city") == null ? "" : region.getString("city"));
+            byType.computeIfAbsent(key, k -> new TreeMap<>()).merge(String.valueOf(customer.get("type")), 1L, Long::sum);
+            Object grade = customer.get("grade");
+            byGrade.computeIfAbsent(key, k -> new TreeMap<>()).merge(grade == null ? "UNGRADED" : grade.toString(), 1L,
+                    Long::sum);
+        }
+        List<CustomersByRegion.Row> rows = new ArrayList<>();
+        byType.forEach((key, types) -> {
+            String[] parts = key.split("\\|", -1);
+            rows.add(new CustomersByRegion.Row(parts[0], parts[1], types.values().stream().mapToLong(Long::longValue).sum(),
+                    types, byGrade.get(key)));
+        });
+        return new CustomersByRegion(rows);
+    }
+
+    @QueryHandler
+    Leaderboard handle(LeaderboardQuery query) {
+        Map<String, BigDecimal[]> amounts = new HashMap<>();
+        Map<String, long[]> counts = new HashMap<>();
+        for (Document won : mongo.find(Query.query(Criteria.where("stage").is("WON").and("closedAt").gte(query.from())
+                .lt(query.to())), Document.class, FunnelProjection.COLLECTION)) {
+            String rep = won.getString("repId");
+            amounts.computeIfAbsent(rep, k -> zeros())[0] = amounts.get(rep)[0].add(decimal(won.get("wonAmount")));
+            counts.computeIfAbsent(rep, k -> new long[3])[0]++;
+        }
+        for (Document deal : mongo.find(Query.query(Criteria.where("closedAt").gte(query.from()).lt(query.to())),
+                Document.class, ActivityProjection.DEALS)) {
+            String rep = deal.getString("creditedRepId");
+            amounts.computeIfAbsent(rep, k -> zeros())[1] = amounts.get(rep)[1].add(decimal(deal.get("amount")));
+            counts.computeIfAbsent(rep, k -> new long[3])[1]++;
+        }
+        for (Document visit : mongo.find(Query.query(Criteria.where("visitedAt").gte(query.from()).lt(query.to())),
+                Document.class, ActivityProjection.VISITS)) {
+            counts.computeIfAbsent(visit.getString("repId"), k -> new long[3])[2]++;
+        }
+        List<Leaderboard.Row> rows = counts.keySet().stream().filter(rep -> rep != null).map(rep -> {
+            BigDecimal[] sums = amounts.getOrDefault(rep, zeros());
+            long[] n = counts.get(rep);
+            return new Leaderboard.Row(rep, sums[0], n[0], n[1], sums[1], n[2]);
+        }).sorted(Comparator.comparing(Leaderboard.Row::wonValue).reversed().thenComparing(Leaderboard.Row::repId)).toList();
+        return new Leaderboard(query.from(), query.to(), rows);
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    /** Spring Data stores BigDecimal as a string by default; read either form. */
+    private static BigDecimal decimal(Object value) {
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        if (value instanceof org.bson.types.Decimal128 decimal) {
+            return decimal.bigDecimalValue();
+        }
+        return new BigDecimal(value.toString());
+    }
+}

@@ -1,0 +1,5 @@
+package com.customerledger.query.analytics;
+
+/** Customer counts per province and city, by type and by grade. */
+public record CustomersByRegionQuery() {
+}

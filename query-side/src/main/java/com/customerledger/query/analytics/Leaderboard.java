@@ -1,0 +1,16 @@
+package com.customerledger.query.analytics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reps ranked by value won in the period: opportunities won (by the rep who owned the customer when
+ * the opportunity opened), deals credited (by the ownership history) and visits made.
+ */
+public record Leaderboard(Instant from, Instant to, List<Row> rows) {
+
+    public record Row(String repId, BigDecimal wonValue, long opportunitiesWon, long deals, BigDecimal dealAmount,
+                      long visits) {
+    }
+}

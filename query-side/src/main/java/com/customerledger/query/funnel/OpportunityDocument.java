@@ -1,0 +1,34 @@
+package com.customerledger.query.funnel;
+
+import com.customerledger.events.OpportunityStage;
+import com.customerledger.query.SequencedDocument;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** One opportunity as the funnel sees it: where it is, and when it entered each stage. */
+@Document(FunnelProjection.COLLECTION)
+class OpportunityDocument extends SequencedDocument {
+
+    String customerId;
+    String productLine;
+    BigDecimal expectedValue;
+    String repId;
+    String province;
+    String city;
+    String county;
+    Instant openedAt;
+    OpportunityStage stage;
+    List<StageEntry> stages = new ArrayList<>();
+    BigDecimal wonAmount;
+    Instant closedAt;
+    String lostReason;
+
+    /** The furthest funnel stage reached (a LOST opportunity counts what it reached before). */
+    int furthest() {
+        return stages.stream().filter(entry -> entry.stage() != OpportunityStage.LOST)
+                .mapToInt(entry -> entry.stage().ordinal()).max().orElse(0);
+    }
+}
