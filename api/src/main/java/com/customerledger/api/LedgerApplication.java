@@ -3,10 +3,12 @@ package com.customerledger.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Customer Ledger: who owns which customer, as an event-sourced record. */
 @SpringBootApplication(scanBasePackages = "com.customerledger")
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class LedgerApplication {
 
     /** Axon's update checker phones home at start; the ledger runs in closed networks, so it is off unless asked for. */

@@ -28,12 +28,17 @@ public record LedgerProperties(
         @NotNull @Valid Reads reads,
         @NotNull @Valid ProjectionSettings projections,
         @NotNull @Valid Pool pool,
+        @NotNull @Valid Audit audit,
         @NotNull @Valid Security security) {
 
     public record Commands(@NotNull Duration timeout) {
     }
 
     public record Reads(@NotNull Duration maxWait, @NotNull Duration queryTimeout) {
+    }
+
+    /** How long an event must be stored before it is linked into the audit chain, and how often linking runs. */
+    public record Audit(@NotNull Duration settleTime, @NotNull Duration linkInterval) {
     }
 
     /** How often due public-pool reminders and releases are picked up. */

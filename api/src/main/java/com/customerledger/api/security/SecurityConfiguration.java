@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(GET, "/api/transfers/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
+                        .requestMatchers("/api/audit/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(GET, "/api/policies/**", "/api/analytics/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/grade").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)

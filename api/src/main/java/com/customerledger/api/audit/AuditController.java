@@ -1,0 +1,211 @@
+package com.customerledger.api.audit;
+
+import com.customerledger.api.web.BadRequestException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The auditor's view of the ledger, read from the event store itself (AUDITOR, ADMIN): raw events
+ * with metadata, every ownership change with its chain hash, and a verification of the hash chain.
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    private static final List<String> OWNERSHIP_EVENTS = List.of("CustomerRegisteredEvent", "CustomerClaimedEvent",
+            "CustomerTransferredEvent", "CustomerReleasedEvent");
+    private static final String EVENTS_PACKAGE = "com.customerledger.events.";
+    private static final String[] CSV_COLUMNS = {"position", "eventId", "customerId", "fromRepId", "toRepId", "reason",
+            "effectiveAt", "recordedAt", "authorizedBy", "batchId", "rule", "chainHash"};
+
+    private final AuditChain chain;
+    private final EventStoreReader store;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    AuditController(AuditChain chain, EventStoreReader store, JdbcTemplate jdbc, ObjectMapper json) {
+        this.chain = chain;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @GetMapping("/verify")
+    AuditChain.Verification verify() {
+        return chain.verify();
+    }
+
+    /** The raw events of a customer with payload and metadata, in order, each with its chain link once linked. */
+    @GetMapping("/events")
+    List<Map<String, Object>> events(@RequestParam @Size(min = 1, max = 64) String customerId) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (StoredEvent event : store.ofAggregate("customer:" + customerId)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("position", event.position());
+            row.put("eventId", event.eventId());
+            row.put("type", simpleName(event.payloadType()));
+            row.put("revision", event.revision());
+            row.put("sequence", event.sequence());
+            row.put("recordedAt", event.timestamp());
+            row.put("payload", tree(event.payload()));
+            row.put("metaData", tree(event.metaData()));
+            row.put("chainHash", chain.linkAt(event.position()).orElse(null));
+            events.add(row);
+        }
+        return events;
+    }
+
+    /** Every ownership change recorded in [from, to), as JSON or, with format=csv, as a CSV that Excel opens in UTF-8. */
+    @GetMapping("/transfers")
+    ResponseEntity<StreamingResponseBody> transfers(@RequestParam Instant from, @RequestParam Instant to,
+                                                    @RequestParam(required = false) @Size(max = 64) String repId,
+                                                    @RequestParam(required = false) @Size(max = 64) String customerId,
+                                                    @RequestParam(defaultValue = "json") String format) {
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("'from' must come before 'to'");
+        }
+        boolean csv = switch (format) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw new BadRequestException("format must be json or csv");
+        };
+        StreamingResponseBody body = out -> stream(from, to, repId, customerId, csv, out);
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, csv ? "attachment; filename=\"ownership-changes.csv\"" : "inline")
+                .body(body);
+    }
+
+    private void stream(Instant from, Instant to, String repId, String customerId, boolean csv, OutputStream out)
+            throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (csv) {
+            writer.write('\uFEFF');
+            writer.write(String.join(",", CSV_COLUMNS) + "\r\n");
+        } else {
+            writer.write('[');
+        }
+        boolean[] first = {true};
+        List<String> types = OWNERSHIP_EVENTS.stream().map(type -> EVENTS_PACKAGE + type).toList();
+        String placeholders = String.join(",", types.stream().map(type -> "?").toList());
+        List<Object> args = new ArrayList<>(types);
+        jdbc.query("SELECT globalIndex, eventIdentifier, payloadType, payload, metaData, timeStamp FROM DomainEventEntry "
+                + "WHERE payloadType IN (" + placeholders + ") ORDER BY globalIndex", rs -> {
+            Instant recordedAt = Instant.parse(rs.getString(6));
+            if (recordedAt.isBefore(from) || !recordedAt.isBefore(to)) {
+                return;
+            }
+            JsonNode payload = tree(rs.getBytes(4));
+            String type = simpleName(rs.getString(3));
+            String toRep = text(payload, switch (type) {
+                case "CustomerRegisteredEvent" -> "ownerRepId";
+                case "CustomerClaimedEvent" -> "repId";
+                case "CustomerTransferredEvent" -> "toRepId";
+                default -> "-";
+            });
+            String fromRep = text(payload, "fromRepId");
+            String customer = text(payload, "customerId");
+            if ((repId != null && !repId.equals(toRep) && !repId.equals(fromRep))
+                    || (customerId != null && !customerId.equals(customer))) {
+                return;
+            }
+            String rule = text(payload, "assignedByRule") == null ? null
+                    : text(payload, "assignedByRule") + "@v" + text(payload, "policyVersion");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("position", rs.getLong(1));
+            row.put("eventId", rs.getString(2));
+            row.put("customerId", customer);
+            row.put("fromRepId", fromRep);
+            row.put("toRepId", toRep);
+            row.put("reason", switch (type) {
+                case "CustomerRegisteredEvent" -> rule == null ? "REGISTERED" : "ASSIGNED_BY_RULE";
+                case "CustomerClaimedEvent" -> "CLAIM";
+                case "CustomerTransferredEvent" -> text(payload, "reason");
+                default -> "RELEASE";
+            });
+            row.put("effectiveAt", text(payload, "effectiveAt"));
+            row.put("recordedAt", recordedAt.toString());
+            row.put("authorizedBy", text(payload, switch (type) {
+                case "CustomerRegisteredEvent" -> "registeredBy";
+                case "CustomerClaimedEvent" -> "claimedBy";
+                case "CustomerReleasedEvent" -> "releasedBy";
+                default -> "authorizedBy";
+            }));
+            row.put("batchId", text(payload, "batchId"));
+            row.put("rule", rule);
+            row.put("chainHash", chain.linkAt(rs.getLong(1)).orElse(null));
+            try {
+                if (csv) {
+                    List<String> cells = new ArrayList<>();
+                    for (String column : CSV_COLUMNS) {
+                        cells.add(csvCell(row.get(column)));
+                    }
+                    writer.write(String.join(",", cells) + "\r\n");
+                } else {
+                    writer.write(first[0] ? "" : ",");
+                    writer.write(json.writeValueAsString(row));
+                }
+                first[0] = false;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, args.toArray());
+        if (!csv) {
+            writer.write(']');
+        }
+        writer.flush();
+    }
+
+    private JsonNode tree(byte[] bytes) {
+        if (bytes == null) {
+            return NullNode.getInstance();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (IOException notJson) {
+            return json.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String simpleName(String payloadType) {
+        return payloadType.substring(payloadType.lastIndexOf('.') + 1);
+    }
+
+    /** Quotes a cell when needed, and defuses spreadsheet formulas. */
+    private static String csvCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.matches(".*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

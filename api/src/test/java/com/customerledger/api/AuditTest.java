@@ -1,0 +1,110 @@
+package com.customerledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The auditor's API and the tamper evidence of the hash chain, on a ledger of its own: an event
+ * edited or deleted directly in the embedded database is reported by /api/audit/verify.
+ */
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditTest {
+
+    @DynamicPropertySource
+    static void ownStores(DynamicPropertyRegistry registry) throws Exception {
+        registry.add("ledger.data-dir", Files.createTempDirectory("ledger-audit-")::toString);
+        registry.add("ledger.audit.settle-time", () -> "0s");
+        registry.add("ledger.audit.link-interval", () -> "100ms");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void auditorReadsTheTrailAndVerificationCatchesEditsAndDeletions() throws Exception {
+        Api api = new Api(port);
+        Instant from = Instant.now().minusSeconds(60);
+        for (String rep : List.of("rep-a", "rep-b")) {
+            api.post("admin", "/api/reps", Map.of("repId", rep, "name", rep, "regions", List.of(Map.of("province", "山东省")),
+                    "capacity", 10));
+        }
+        String customer = api.post("manager", "/api/customers", Map.of("name", "审计养殖场", "type", "FARM",
+                "region", Map.of("province", "山东省"))).text("customerId");
+        api.post("rep-a", "/api/customers/" + customer + "/claim", null);
+        Api.Response moved = api.post("manager", "/api/customers/" + customer + "/transfer",
+                Map.of("toRepId", "rep-b", "reason", "DISPUTE", "note", "两位代表争议，经理裁定"));
+        long head = moved.position();
+
+        JsonNode verified = api.await("auditor", "/api/audit/verify", r -> r.body().path("head").asLong() >= head,
+                Duration.ofSeconds(20)).body();
+        assertThat(verified.get("ok").asBoolean()).isTrue();
+        assertThat(verified.get("checked").asLong()).isEqualTo(head);
+
+        JsonNode events = api.get("auditor", "/api/audit/events?customerId=" + customer).body();
+        List<String> types = new java.util.ArrayList<>();
+        events.forEach(event -> types.add(event.get("type").asText()));
+        assertThat(types).containsExactly("CustomerRegisteredEvent", "CustomerClaimedEvent", "CustomerTransferredEvent");
+        JsonNode transfer = events.get(2);
+        assertThat(transfer.get("metaData").get("userId").asText()).isEqualTo("manager");
+        assertThat(transfer.get("payload").get("note").asText()).isEqualTo("两位代表争议，经理裁定");
+        assertThat(transfer.get("chainHash").asText()).hasSize(64);
+
+        Instant to = Instant.now().plusSeconds(60);
+        JsonNode trail = api.get("auditor", "/api/audit/transfers?from=" + from + "&to=" + to + "&customerId=" + customer)
+                .body();
+        List<String> reasons = new java.util.ArrayList<>();
+        trail.forEach(row -> reasons.add(row.get("reason").asText()));
+        assertThat(reasons).containsExactly("REGISTERED", "CLAIM", "DISPUTE");
+        assertThat(trail.get(2).get("fromRepId").asText()).isEqualTo("rep-a");
+        assertThat(trail.get(2).get("toRepId").asText()).isEqualTo("rep-b");
+        assertThat(trail.get(2).get("authorizedBy").asText()).isEqualTo("manager");
+        assertThat(trail.get(2).get("chainHash").asText()).isEqualTo(transfer.get("chainHash").asText());
+        assertThat(api.get("auditor", "/api/audit/transfers?from=" + from + "&to=" + to + "&repId=rep-b").body()
+                .findValuesAsText("customerId")).containsOnly(customer);
+
+        Api.Response csv = api.get("admin", "/api/audit/transfers?from=" + from + "&to=" + to + "&format=csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        byte[] bytes = csv.raw().body().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes[0] & 0xFF).as("UTF-8 byte order mark for Excel").isEqualTo(0xEF);
+        assertThat(csv.raw().body().lines().toList()).hasSize(4);
+        assertThat(csv.raw().body()).contains("position,eventId,customerId").contains("DISPUTE");
+        assertThat(api.get("manager", "/api/audit/verify").status()).isEqualTo(403);
+        assertThat(api.get("auditor", "/api/audit/transfers?from=" + to + "&to=" + from).status()).isEqualTo(400);
+
+        // someone with database access removes the claim and rewrites the registration
+        long claim = events.get(1).get("position").asLong();
+        long registration = events.get(0).get("position").asLong();
+        jdbc.update("DELETE FROM DomainEventEntry WHERE globalIndex = ?", claim);
+        JsonNode afterDelete = api.get("auditor", "/api/audit/verify").body();
+        assertThat(afterDelete.get("ok").asBoolean()).isFalse();
+        assertThat(afterDelete.get("firstMismatch").get("position").asLong()).isEqualTo(claim);
+        assertThat(afterDelete.get("firstMismatch").get("problem").asText()).contains("missing");
+
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE globalIndex = ?", byte[].class,
+                registration);
+        String forged = new String(payload, StandardCharsets.UTF_8).replace("审计养殖场", "别的养殖场");
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE globalIndex = ?", forged.getBytes(StandardCharsets.UTF_8),
+                registration);
+        JsonNode afterEdit = api.get("auditor", "/api/audit/verify").body();
+        assertThat(afterEdit.get("ok").asBoolean()).isFalse();
+        assertThat(afterEdit.get("firstMismatch").get("position").asLong()).isEqualTo(registration);
+        assertThat(afterEdit.get("firstMismatch").get("eventId").asText()).isEqualTo(events.get(0).get("eventId").asText());
+        assertThat(afterEdit.get("firstMismatch").get("problem").asText()).contains("changed");
+    }
+}
