@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells whether the projections have applied every event up to a global position, and waits for
- * that (bounded) so a client can read its own writes with {@code ?minPosition=}.
+ * that (bounded) so a client can read its own writes with {@code ?minPosition=}; reports each
+ * projection's status and replays a projection from the first event.
  */
 @Component
 public class ProjectionProgress {
@@ -42,6 +43,44 @@ public class ProjectionProgress {
 
     public boolean reached(long position) {
         return Projections.ALL.stream().allMatch(group -> position(group).orElse(-1) >= position);
+    }
+
+    /** Each projection's status against the event store's head. */
+    public java.util.List<ProjectionStatus> statuses(long head) {
+        return Projections.ALL.stream().map(group -> {
+            StreamingEventProcessor processor = processor(group);
+            OptionalLong position = position(group);
+            return new ProjectionStatus(group, processor.isRunning(), processor.isReplaying(), processor.isError(),
+                    processor.processingStatus().size(), position.isPresent() ? position.getAsLong() : null, head,
+                    position.isPresent() ? Math.max(0, head - position.getAsLong()) : null);
+        }).toList();
+    }
+
+    /**
+     * Rebuilds one projection from the first event: stops its processor (the others keep serving),
+     * resets its tokens to the start of the stream, which calls its reset handler to clear the read
+     * model, and starts it again. Progress shows in {@link #statuses(long)}.
+     */
+    public void replay(String group) {
+        if (!Projections.ALL.contains(group)) {
+            throw new IllegalArgumentException("no projection named " + group);
+        }
+        StreamingEventProcessor processor = processor(group);
+        try {
+            processor.shutdownAsync().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + group, interrupted);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
+            throw new IllegalStateException("could not stop " + group, failed);
+        }
+        processor.resetTokens(source -> source.createTailToken());
+        processor.start();
+    }
+
+    private StreamingEventProcessor processor(String group) {
+        return processing.eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor for " + group));
     }
 
     /** The lowest position over the segments of a projection's processor, empty while no segment is claimed. */

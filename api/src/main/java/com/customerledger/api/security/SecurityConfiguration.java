@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/transfers/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
                         .requestMatchers("/api/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/policies/**", "/api/analytics/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/grade").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
