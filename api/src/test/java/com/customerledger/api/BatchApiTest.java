@@ -75,15 +75,17 @@ class BatchApiTest extends EmbeddedLedgerTest {
         assertThat(batch.get("collaborationsRemoved").asInt()).isEqualTo(1);
         assertThat(batch.get("items").findValuesAsText("toRepId")).contains(successor);
 
-        JsonNode leaverView = api.get("manager", "/api/reps/" + leaver).body();
+        JsonNode leaverView = settledView("/api/reps/" + leaver);
         assertThat(leaverView.get("status").asText()).isEqualTo("DEPARTED");
         JsonNode portfolio = settledView("/api/reps/" + successor + "/portfolio?size=200");
         assertThat(portfolio.get("owned").get("items").findValuesAsText("customerId")).containsAll(book);
-        JsonNode period = api.get("auditor", "/api/customers/" + book.get(0) + "/ownership").body().get("periods").get(1);
+        JsonNode period = api.await("auditor", "/api/customers/" + book.get(0) + "/ownership",
+                r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body().get("periods").get(1);
         assertThat(period.get("reason").asText()).isEqualTo("DEPARTURE");
         assertThat(period.get("batchId").asText()).isEqualTo(batchId);
         assertThat(period.get("authorizedBy").asText()).isEqualTo("manager");
-        assertThat(api.get("manager", "/api/customers/" + shared).body().get("collaborators")).isEmpty();
+        assertThat(api.await("manager", "/api/customers/" + shared,
+                r -> r.body().path("collaborators").isEmpty(), Duration.ofSeconds(10)).body().get("collaborators")).isEmpty();
 
         Api.Response toLeaver = api.post("manager", "/api/customers/" + shared + "/transfer",
                 Map.of("toRepId", leaver, "reason", "MANUAL"));
@@ -124,7 +126,8 @@ class BatchApiTest extends EmbeddedLedgerTest {
         assertThat(perHeir).containsEntry(a, 2).containsEntry(b, 2);
         JsonNode orphanView = settledView("/api/customers/" + orphan);
         assertThat(orphanView.get("inPool").asBoolean()).isTrue();
-        JsonNode release = api.get("auditor", "/api/customers/" + orphan + "/ownership").body().get("periods").get(1);
+        JsonNode release = api.await("auditor", "/api/customers/" + orphan + "/ownership",
+                r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body().get("periods").get(1);
         assertThat(release.get("reason").asText()).isEqualTo("RELEASE");
         assertThat(release.get("batchId").asText()).isEqualTo(departed.text("batchId"));
     }

@@ -57,6 +57,38 @@ class ReplayTest {
         assertThat(api.get("manager", "/api/admin/projections").status()).isEqualTo(403);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aStoreHoldingAnOldRevisionIsReadThroughTheUpcaster() {
+        Api api = new Api(port);
+        api.post("admin", "/api/reps", Map.of("repId", "rep-a", "name", "rep-a", "regions", List.of(), "capacity", 100));
+        String id = api.post("manager", "/api/customers", Map.of("name", "老版本客户", "type", "FARM",
+                "region", Map.of("province", "河南省"))).text("customerId");
+        // as an earlier release stored a claim: revision 1, with claimedBy
+        String claim = "{\"customerId\":\"" + id + "\",\"repId\":\"rep-a\",\"effectiveAt\":\""
+                + org.axonframework.common.DateTimeUtils.formatInstant(Instant.now()) + "\",\"claimedBy\":\"rep-a\"}";
+        jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, "
+                        + "payload, payloadRevision, payloadType, timeStamp) VALUES (?, 1, 'Customer', ?, ?, ?, '1', ?, ?)",
+                "customer:" + id, java.util.UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                claim.getBytes(StandardCharsets.UTF_8), "com.customerledger.events.CustomerClaimedEvent",
+                org.axonframework.common.DateTimeUtils.formatInstant(Instant.now()));
+
+        JsonNode history = api.await("auditor", "/api/customers/" + id + "/ownership",
+                r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body();
+        assertThat(history.get("periods").get(1).get("reason").asText()).isEqualTo("CLAIM");
+        assertThat(history.get("periods").get(1).get("authorizedBy").asText()).isEqualTo("rep-a");
+        // the aggregate is sourced through the upcaster too: rep-a owns the customer and may edit it
+        assertThat(api.patch("rep-a", "/api/customers/" + id, Map.of("address", "郑州")).status()).isEqualTo(200);
+
+        long head = api.post("admin", "/api/reps", Map.of("repId", "rep-y", "name", "y", "regions", List.of(),
+                "capacity", 1)).position();
+        assertThat(api.post("admin", "/api/admin/projections/ownership-history/replay", null).status()).isEqualTo(202);
+        awaitCaughtUp(api, head);
+        assertThat(api.get("auditor", "/api/customers/" + id + "/ownership").body()).isEqualTo(history);
+    }
+
     private static void awaitCaughtUp(Api api, long head) {
         Api.Response caughtUp = api.await("admin", "/api/admin/projections", response -> {
             for (JsonNode status : response.body()) {

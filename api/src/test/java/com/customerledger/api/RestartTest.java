@@ -119,9 +119,12 @@ class RestartTest {
             assertThat(batch.get("done").asInt()).isEqualTo(customers);
             assertThat(batch.get("failed").asInt()).isZero();
             assertThat(doneBeforeStop).as("the stop came in the middle of the batch").isLessThan(customers);
-            JsonNode from = api.get("manager", "/api/reps/from").body();
+            // the batch completes on the command side a moment before the read models apply its last moves
+            JsonNode from = api.await("manager", "/api/reps/from", r -> r.body().path("load").asInt() == 0,
+                    java.time.Duration.ofSeconds(10)).body();
             assertThat(from.get("load").asInt()).isZero();
-            JsonNode portfolio = api.get("manager", "/api/reps/to/portfolio?size=200").body();
+            JsonNode portfolio = api.await("manager", "/api/reps/to/portfolio?size=200",
+                    r -> r.body().path("owned").path("total").asInt() == customers, java.time.Duration.ofSeconds(10)).body();
             assertThat(portfolio.get("owned").get("total").asInt()).isEqualTo(customers);
             for (JsonNode customer : portfolio.get("owned").get("items")) {
                 JsonNode periods = api.get("auditor", "/api/customers/" + customer.get("customerId").asText()

@@ -146,12 +146,13 @@ class AuditController {
             });
             row.put("effectiveAt", text(payload, "effectiveAt"));
             row.put("recordedAt", recordedAt.toString());
-            row.put("authorizedBy", text(payload, switch (type) {
+            String authorizedBy = text(payload, switch (type) {
                 case "CustomerRegisteredEvent" -> "registeredBy";
-                case "CustomerClaimedEvent" -> "claimedBy";
                 case "CustomerReleasedEvent" -> "releasedBy";
                 default -> "authorizedBy";
-            }));
+            });
+            // stored as written: revision 1 of CustomerClaimedEvent named it claimedBy
+            row.put("authorizedBy", authorizedBy != null ? authorizedBy : text(payload, "claimedBy"));
             row.put("batchId", text(payload, "batchId"));
             row.put("rule", rule);
             row.put("chainHash", chain.linkAt(rs.getLong(1)).orElse(null));

@@ -1,6 +1,8 @@
 package com.customerledger.api.config;
 
+import com.customerledger.events.upcasting.ClaimedByRenamedUpcaster;
 import java.sql.SQLException;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +16,12 @@ class EventStoreConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_DEPTH = 32;
+
+    /** Reads CustomerClaimedEvent revision 1 as revision 2; Axon adds EventUpcaster beans to its upcaster chain. */
+    @Bean
+    EventUpcaster claimedByRenamedUpcaster() {
+        return new ClaimedByRenamedUpcaster();
+    }
 
     /**
      * Axon's default resolver only follows {@code getCause()}; H2 reports a duplicate key in a batch
