@@ -40,6 +40,18 @@ class BitemporalOwnershipTest extends EmbeddedLedgerTest {
         JsonNode notYet = api.get("auditor", base + "&asOf=2000-01-01T00:00:00Z").body();
         assertThat(notYet.get("atAsOf").isNull()).isTrue();
 
+        // the rep's book at an instant, with the same two times
+        String bookA = "/api/reps/rep-a/portfolio?asOf=";
+        assertThat(api.get("auditor", bookA + effective.minusMillis(1)).body().get("owned").findValuesAsText("customerId"))
+                .contains(id);
+        assertThat(api.get("auditor", bookA + effective.plusMillis(1)).body().get("owned").findValuesAsText("customerId"))
+                .doesNotContain(id);
+        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?asOf=" + effective.plusMillis(1)).body().get("owned")
+                .findValuesAsText("customerId")).contains(id);
+        assertThat(api.get("auditor", bookA + effective.plusMillis(1) + "&knownAt=" + beforeRecording).body().get("owned")
+                .findValuesAsText("customerId")).contains(id);
+        assertThat(api.get("rep-b", bookA + effective).status()).isEqualTo(403);
+
         JsonNode full = api.get("auditor", base).body();
         JsonNode transfer = full.get("periods").get(1);
         assertThat(Instant.parse(transfer.get("recordedAt").asText())).isAfter(beforeRecording);

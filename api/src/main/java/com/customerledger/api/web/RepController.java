@@ -19,6 +19,8 @@ import com.customerledger.query.rep.RepPage;
 import com.customerledger.query.customer.CustomerFilter;
 import com.customerledger.query.customer.FindPortfolioQuery;
 import com.customerledger.query.customer.PortfolioView;
+import com.customerledger.query.ownership.BookAsOfView;
+import com.customerledger.query.ownership.FindBookAsOfQuery;
 import com.customerledger.query.rep.FindRepQuery;
 import com.customerledger.query.rep.ListRepsQuery;
 import com.customerledger.query.rep.RepView;
@@ -31,6 +33,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +63,13 @@ class RepController {
         this.reads = reads;
         this.currentActor = currentActor;
         this.clock = clock;
+    }
+
+    private void requireOwnBookOrOversight(String repId) {
+        Actor actor = currentActor.get();
+        if (!actor.actsForCompany() && !actor.roles().contains(Role.AUDITOR) && !actor.isRep(repId)) {
+            throw new ForbiddenException("a rep sees only their own portfolio");
+        }
     }
 
     /** {@code ?due=overdue}: only owned customers whose planned follow-up has passed. */
@@ -130,6 +140,19 @@ class RepController {
         return rep.orElseThrow(() -> new NotFoundException("rep", repId));
     }
 
+    /**
+     * The rep's book: now, or with {@code asOf} at that effective instant (and with {@code knownAt} as
+     * the ledger knew it then), each customer with the ownership period in force.
+     */
+    @GetMapping(value = "/{repId}/portfolio", params = "asOf")
+    BookAsOfView portfolioAsOf(@PathVariable String repId, @RequestParam Instant asOf,
+                               @RequestParam(required = false) Instant knownAt,
+                               @RequestParam(required = false) @Min(0) Long minPosition) {
+        requireOwnBookOrOversight(repId);
+        get(repId, minPosition);
+        return reads.query(new FindBookAsOfQuery(repId, asOf, knownAt), ResponseTypes.instanceOf(BookAsOfView.class), null);
+    }
+
     @GetMapping("/{repId}/portfolio")
     PortfolioView portfolio(@PathVariable String repId,
                             @RequestParam(required = false) CustomerType type,
@@ -138,11 +161,7 @@ class RepController {
                             @RequestParam(required = false) FollowUpDue due,
                             @Valid PageParams page,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        Actor actor = currentActor.get();
-        if (!actor.actsForCompany() && !actor.roles().contains(Role.AUDITOR)
-                && !actor.isRep(repId)) {
-            throw new ForbiddenException("a rep sees only their own portfolio");
-        }
+        requireOwnBookOrOversight(repId);
         get(repId, minPosition);
         return reads.query(new FindPortfolioQuery(repId, new CustomerFilter(null, type, region, null, null, grade),
                 due == FollowUpDue.overdue ? clock.instant() : null, page.toRequest()),

@@ -42,6 +42,21 @@ public class OwnershipProjection {
         mongo.remove(new Query(), OwnershipDocument.class);
     }
 
+    /** Reads every customer's history: answers "what did this rep own then" for audits, not for hot paths. */
+    @QueryHandler
+    BookAsOfView handle(FindBookAsOfQuery query) {
+        Query involving = Query.query(org.springframework.data.mongodb.core.query.Criteria.where("records.toRepId")
+                .is(query.repId()));
+        List<BookAsOfView.Entry> owned = new java.util.ArrayList<>();
+        for (OwnershipDocument document : mongo.find(involving.with(org.springframework.data.domain.Sort.by("_id")),
+                OwnershipDocument.class)) {
+            OwnershipTimeline.at(OwnershipTimeline.periods(document.records, query.knownAt()), query.asOf())
+                    .filter(period -> query.repId().equals(period.repId()))
+                    .ifPresent(period -> owned.add(new BookAsOfView.Entry(document.id(), period)));
+        }
+        return new BookAsOfView(query.repId(), query.asOf(), query.knownAt(), owned.size(), owned);
+    }
+
     @QueryHandler
     Optional<OwnershipView> handle(FindOwnershipQuery query) {
         return Optional.ofNullable(mongo.findById(query.customerId(), OwnershipDocument.class)).map(document -> {
