@@ -89,7 +89,7 @@ class ReplayTest {
         assertThat(api.get("auditor", "/api/customers/" + id + "/ownership").body()).isEqualTo(history);
     }
 
-    private static void awaitCaughtUp(Api api, long head) {
+    static void awaitCaughtUp(Api api, long head) {
         Api.Response caughtUp = api.await("admin", "/api/admin/projections", response -> {
             for (JsonNode status : response.body()) {
                 if (status.get("replaying").asBoolean() || status.get("position").isNull()
@@ -109,6 +109,10 @@ class ReplayTest {
      * (they record progress) and the audit chain (not a projection; it grows on its own schedule).
      */
     private Map<String, String> checksums() throws Exception {
+        return checksums(mongo);
+    }
+
+    static Map<String, String> checksums(MongoTemplate mongo) throws Exception {
         Map<String, String> sums = new TreeMap<>();
         for (String collection : mongo.getCollectionNames()) {
             if (collection.equals("trackingtokens") || collection.equals("audit_chain") || collection.startsWith("system.")) {
@@ -123,7 +127,7 @@ class ReplayTest {
         return sums;
     }
 
-    private static long buildHistory(Api api) throws Exception {
+    static long buildHistory(Api api) throws Exception {
         for (String rep : List.of("rep-a", "rep-b", "rep-c")) {
             api.post("admin", "/api/reps", Map.of("repId", rep, "name", "代表" + rep,
                     "regions", List.of(Map.of("province", "山东省")), "capacity", 100));

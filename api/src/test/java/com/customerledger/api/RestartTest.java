@@ -135,6 +135,28 @@ class RestartTest {
         }
     }
 
+    @Test
+    void aReplayInterruptedByARestartCompletesWithTheSameReadModel() throws Exception {
+        Map<String, String> before;
+        long head;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            head = ReplayTest.buildHistory(api);
+            ReplayTest.awaitCaughtUp(api, head);
+            before = ReplayTest.checksums(first.getBean(org.springframework.data.mongodb.core.MongoTemplate.class));
+            for (String name : List.of("customer-view", "ownership-history", "batch-view")) {
+                assertThat(api.post("admin", "/api/admin/projections/" + name + "/replay", null).status()).isEqualTo(202);
+            }
+            // stop at once: the replays are in progress, their tokens say so
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = new Api(port(second));
+            ReplayTest.awaitCaughtUp(api, head);
+            assertThat(ReplayTest.checksums(second.getBean(org.springframework.data.mongodb.core.MongoTemplate.class)))
+                    .isEqualTo(before);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--ledger.data-dir=" + dataDir);
