@@ -127,8 +127,10 @@ class RestartTest {
                     r -> r.body().path("owned").path("total").asInt() == customers, java.time.Duration.ofSeconds(10)).body();
             assertThat(portfolio.get("owned").get("total").asInt()).isEqualTo(customers);
             for (JsonNode customer : portfolio.get("owned").get("items")) {
-                JsonNode periods = api.get("auditor", "/api/customers/" + customer.get("customerId").asText()
-                        + "/ownership").body().get("periods");
+                // the ownership history is its own projection: wait until it has the move too (bounded)
+                JsonNode periods = api.await("auditor", "/api/customers/" + customer.get("customerId").asText()
+                        + "/ownership", r -> r.body().path("periods").size() >= 2, java.time.Duration.ofSeconds(10))
+                        .body().get("periods");
                 assertThat(periods).as("registered, then moved exactly once").hasSize(2);
                 assertThat(periods.get(1).get("batchId").asText()).isEqualTo(batchId);
             }

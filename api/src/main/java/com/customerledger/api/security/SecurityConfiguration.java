@@ -58,7 +58,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/audit/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/policies/**", "/api/analytics/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
-                        .requestMatchers(POST, "/api/customers/*/grade").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")
+                        .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/**").authenticated()
                         // AUDITOR is read-only: every other method needs a role that acts

@@ -20,6 +20,7 @@ import com.customerledger.command.customer.RecordVisitCommand;
 import com.customerledger.command.customer.RegisterCustomerCommand;
 import com.customerledger.command.customer.RegistrationResult;
 import com.customerledger.command.customer.ReleaseCustomerCommand;
+import com.customerledger.command.customer.ReverseOwnershipChangeCommand;
 import com.customerledger.command.customer.RemoveCollaboratorCommand;
 import com.customerledger.command.customer.TransferCustomerCommand;
 import com.customerledger.command.customer.UpdateCustomerProfileCommand;
@@ -164,6 +165,9 @@ class CustomerController {
         }
     }
 
+    record ReversalRequest(@NotBlank @Size(max = 100) String eventId, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record VisitRecorded(String customerId, String visitId, long position) {
     }
 
@@ -248,6 +252,14 @@ class CustomerController {
         String visibleTo = seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
         return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, ownerRepId, inPool, grade), visibleTo,
                 page.toRequest()), ResponseTypes.instanceOf(CustomerPage.class), minPosition);
+    }
+
+    /** Voids the latest ownership change as a mistake; the history keeps both the change and its reversal. */
+    @PostMapping("/{customerId}/ownership/reversals")
+    CustomerWritten reverse(@PathVariable String customerId, @Valid @RequestBody ReversalRequest request) {
+        Actor actor = currentActor.get();
+        return written(customerId, commands.send(new ReverseOwnershipChangeCommand(new CustomerId(customerId),
+                request.eventId(), request.reason().trim(), actor), actor));
     }
 
     @PostMapping("/{customerId}/visits")

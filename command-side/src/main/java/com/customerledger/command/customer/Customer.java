@@ -19,6 +19,7 @@ import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerClaimedEvent;
 import com.customerledger.events.CustomerGradeChangedEvent;
+import com.customerledger.events.CustomerOwnershipReversedEvent;
 import com.customerledger.events.Grade;
 import com.customerledger.events.GradeInputs;
 import com.customerledger.events.GradingPolicySetEvent;
@@ -76,6 +77,12 @@ public class Customer {
     private Instant lastDealAt;
     private Grade grade;
     private boolean gradeSetByHand;
+    /** The ownership changes after registration that still count, newest last: a reversal voids the newest. */
+    private final java.util.Deque<OwnershipStep> steps = new java.util.ArrayDeque<>();
+
+    /** One ownership change and what it replaced, so that it can be reversed. */
+    private record OwnershipStep(String eventId, String previousOwner, Instant previousSince, Instant effectiveAt) {
+    }
 
     protected Customer() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -343,6 +350,26 @@ public class Customer {
                 deal.margin().stripTrailingZeros(), deal.closedAt(), deal.creditedRepId(), null);
     }
 
+    @CommandHandler
+    public void handle(ReverseOwnershipChangeCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
+                       Clock clock) {
+        if (!command.actor().actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reverse ownership changes");
+        }
+        OwnershipStep latest = steps.peekLast();
+        if (latest == null || !latest.eventId().equals(command.eventId())) {
+            throw RejectedException.of(ErrorCode.NOT_LATEST_CHANGE, "only the latest ownership change of customer "
+                    + customerId + " can be reversed" + (latest == null ? "; it has none after registration"
+                    : ", which is event " + latest.eventId()), "latestChangeEventId", latest == null ? null : latest.eventId());
+        }
+        if (latest.previousOwner() != null) {
+            reps.requireCanReceive(latest.previousOwner());
+        }
+        apply(new CustomerOwnershipReversedEvent(customerId, latest.eventId(), ownerRepId, latest.previousOwner(),
+                latest.previousSince(), command.reason(), command.actor().userId()));
+        touched(pool, deadlines, clock);
+    }
+
     /** What a rule-based reassignment did: moved the customer, sent it to the pool, or left it with its owner. */
     public enum Reassignment {
         MOVED,
@@ -499,9 +526,21 @@ public class Customer {
         activity++;
     }
 
+    @EventSourcingHandler
+    void on(CustomerOwnershipReversedEvent event) {
+        OwnershipStep voided = steps.pollLast();
+        // deals are credited as if the voided change had never been made
+        ownersByEffectiveTime.remove(voided.effectiveAt());
+        ownersByEffectiveTime.put(event.effectiveAt(), event.toRepId());
+        ownerRepId = event.toRepId();
+        ownershipSince = event.effectiveAt();
+        activity++;
+    }
+
     /** Claims, transfers and releases; Axon calls the most specific handler, so registrations go to the one above. */
     @EventSourcingHandler
-    void on(OwnershipChange change) {
+    void on(OwnershipChange change, org.axonframework.eventhandling.EventMessage<?> message) {
+        steps.addLast(new OwnershipStep(message.getIdentifier(), ownerRepId, ownershipSince, change.effectiveAt()));
         ownerRepId = change.newOwnerRepId();
         ownershipSince = change.effectiveAt();
         ownersByEffectiveTime.put(change.effectiveAt(), change.newOwnerRepId());

@@ -278,6 +278,20 @@ class CustomerTest {
     }
 
     @Test
+    void onlyTheLatestOwnershipChangeCanBeReversedAndOnlyByManagers() {
+        fixture.given(registered("rep-a"))
+                .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "any", "录错了", MANAGER))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_LATEST_CHANGE));
+        fixture.given(registered("rep-a"), CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-b", TransferReason.MANUAL,
+                        NOW, null, "manager", null))
+                .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "not-the-latest", "录错了", MANAGER))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_LATEST_CHANGE));
+        fixture.given(registered("rep-a"))
+                .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "any", "x", rep("rep-a")))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
+    }
+
+    @Test
     void ownerCanRelease() {
         fixture.given(registered("rep-a"))
                 .when(new ReleaseCustomerCommand(new CustomerId(ID), "不再经营", rep("rep-a")))

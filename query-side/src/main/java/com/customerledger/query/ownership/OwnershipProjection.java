@@ -1,5 +1,6 @@
 package com.customerledger.query.ownership;
 
+import com.customerledger.events.CustomerOwnershipReversedEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
@@ -33,8 +34,10 @@ public class OwnershipProjection {
             @Timestamp Instant recordedAt) {
         SequencedDocument.apply(mongo, OwnershipDocument.class, change.customerId(), sequence, recordedAt,
                 OwnershipDocument::new, document -> document.records.add(new OwnershipRecord(sequence,
-                        message.getIdentifier(), change.previousOwnerRepId(), change.newOwnerRepId(), change.reasonCode(),
-                        change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), change.batchId())));
+                        message.getIdentifier(), change.previousOwnerRepId(), change.newOwnerRepId(),
+                        change instanceof CustomerOwnershipReversedEvent reversal ? reversal.reason() : change.reasonCode(),
+                        change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), change.batchId(),
+                        change instanceof CustomerOwnershipReversedEvent reversal ? reversal.reversedEventId() : null)));
     }
 
     @ResetHandler
@@ -62,7 +65,11 @@ public class OwnershipProjection {
         return Optional.ofNullable(mongo.findById(query.customerId(), OwnershipDocument.class)).map(document -> {
             List<OwnershipPeriod> periods = OwnershipTimeline.periods(document.records, query.knownAt());
             OwnershipPeriod atAsOf = query.asOf() == null ? null : OwnershipTimeline.at(periods, query.asOf()).orElse(null);
-            return new OwnershipView(document.id(), query.asOf(), query.knownAt(), periods, atAsOf);
+            List<OwnershipView.Reversal> reversals = OwnershipTimeline.known(document.records, query.knownAt()).stream()
+                    .filter(record -> record.reverses() != null)
+                    .map(record -> new OwnershipView.Reversal(record.reverses(), record.eventId(), record.reason(),
+                            record.authorizedBy(), record.recordedAt())).toList();
+            return new OwnershipView(document.id(), query.asOf(), query.knownAt(), periods, atAsOf, reversals);
         });
     }
 }

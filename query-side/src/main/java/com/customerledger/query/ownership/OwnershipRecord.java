@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One ownership change as the ledger recorded it: the new owner (null: public pool) from
- * {@code effectiveAt} on, learnt at {@code recordedAt}.
+ * {@code effectiveAt} on, learnt at {@code recordedAt}. A reversal names the change it voids in
+ * {@code reverses}.
  */
 public record OwnershipRecord(
         long sequence,
@@ -16,5 +17,6 @@ public record OwnershipRecord(
         Instant recordedAt,
         String authorizedBy,
         String rule,
-        String batchId) {
+        String batchId,
+        String reverses) {
 }

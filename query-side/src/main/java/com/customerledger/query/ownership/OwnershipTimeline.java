@@ -20,8 +20,11 @@ final class OwnershipTimeline {
     }
 
     static List<OwnershipPeriod> periods(List<OwnershipRecord> records, Instant knownAt) {
-        List<OwnershipRecord> known = records.stream()
-                .filter(record -> knownAt == null || !record.recordedAt().isAfter(knownAt))
+        List<OwnershipRecord> recorded = known(records, knownAt);
+        java.util.Set<String> voided = voided(recorded);
+        // a reversal and the change it voids both drop out: the earlier owner's period simply continues
+        List<OwnershipRecord> known = recorded.stream()
+                .filter(record -> record.reverses() == null && !voided.contains(record.eventId()))
                 .sorted(EFFECTIVE_ORDER)
                 .toList();
         List<OwnershipPeriod> periods = new ArrayList<>();
@@ -32,6 +35,17 @@ final class OwnershipTimeline {
                     record.authorizedBy(), record.rule(), record.recordedAt(), record.eventId(), record.batchId()));
         }
         return periods;
+    }
+
+    /** The records the ledger knew at {@code knownAt} (null: now). */
+    static List<OwnershipRecord> known(List<OwnershipRecord> records, Instant knownAt) {
+        return records.stream().filter(record -> knownAt == null || !record.recordedAt().isAfter(knownAt)).toList();
+    }
+
+    /** The ids of the changes voided by the reversals among {@code records}. */
+    static java.util.Set<String> voided(List<OwnershipRecord> records) {
+        return records.stream().map(OwnershipRecord::reverses).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     static Optional<OwnershipPeriod> at(List<OwnershipPeriod> periods, Instant asOf) {

@@ -15,9 +15,9 @@ class OwnershipTimelineTest {
 
     /** Registered to A at T0 (recorded T0); transferred to B effective T1 but recorded only at T2; released at T3. */
     private static final List<OwnershipRecord> RECORDS = List.of(
-            new OwnershipRecord(0, "e0", null, "rep-a", "REGISTERED", T0, T0, "manager", null, null),
-            new OwnershipRecord(1, "e1", "rep-a", "rep-b", "DISPUTE", T1, T2, "manager", null, null),
-            new OwnershipRecord(2, "e2", "rep-b", null, "RELEASE", T3, T3, "rep-b", null, null));
+            new OwnershipRecord(0, "e0", null, "rep-a", "REGISTERED", T0, T0, "manager", null, null, null),
+            new OwnershipRecord(1, "e1", "rep-a", "rep-b", "DISPUTE", T1, T2, "manager", null, null, null),
+            new OwnershipRecord(2, "e2", "rep-b", null, "RELEASE", T3, T3, "rep-b", null, null, null));
 
     @Test
     void periodsFollowEffectiveTimeAndIncludePoolPeriods() {
@@ -46,5 +46,19 @@ class OwnershipTimelineTest {
     @Test
     void nothingIsOwnedBeforeRegistration() {
         assertThat(OwnershipTimeline.at(OwnershipTimeline.periods(RECORDS, null), T0.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void aReversalVoidsTheChangeFromWhenItWasRecorded() {
+        Instant t4 = Instant.parse("2026-05-01T00:00:00Z");
+        List<OwnershipRecord> records = List.of(
+                new OwnershipRecord(0, "e0", null, "rep-a", "REGISTERED", T0, T0, "manager", null, null, null),
+                new OwnershipRecord(1, "e1", "rep-a", "rep-b", "MANUAL", T1, T1, "manager", null, null, null),
+                new OwnershipRecord(2, "e2", "rep-b", "rep-a", "wrong rep", T0, t4, "manager", null, null, "e1"));
+        List<OwnershipPeriod> now = OwnershipTimeline.periods(records, null);
+        assertThat(now).extracting(OwnershipPeriod::repId).containsExactly("rep-a");
+        assertThat(now.get(0).to()).isNull();
+        List<OwnershipPeriod> before = OwnershipTimeline.periods(records, t4.minusSeconds(1));
+        assertThat(before).extracting(OwnershipPeriod::repId).containsExactly("rep-a", "rep-b");
     }
 }

@@ -1,0 +1,9 @@
+package com.customerledger.command.customer;
+
+import com.customerledger.command.Actor;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Void the customer's latest ownership change, event {@code eventId}, as a mistake (managers and admins). */
+public record ReverseOwnershipChangeCommand(@TargetAggregateIdentifier CustomerId customerId, String eventId,
+                                            String reason, Actor actor) {
+}
