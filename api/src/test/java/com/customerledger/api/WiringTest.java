@@ -70,7 +70,9 @@ class WiringTest extends EmbeddedLedgerTest {
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         Api.Response metrics = api.get(null, "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.raw().body()).contains("eventProcessor").contains("commandBus");
+        assertThat(metrics.raw().body()).contains("eventProcessor").contains("commandBus")
+                .contains("ledger_projection_lag{projection=\"customer-view\"}")
+                .contains("ledger_projection_position{projection=\"ownership-history\"}");
         Api.Response openApi = api.get(null, "/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body().get("paths").has("/api/customers/{customerId}/transfer")).isTrue();

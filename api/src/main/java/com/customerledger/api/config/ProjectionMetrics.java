@@ -1,0 +1,46 @@
+package com.customerledger.api.config;
+
+import com.customerledger.query.ProjectionProgress;
+import com.customerledger.query.Projections;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per projection, how many events it is behind the event store's head ({@code ledger_projection_lag})
+ * and where it is ({@code ledger_projection_position}); events per second come from Axon's own
+ * {@code eventProcessor_processedCounter_total}.
+ */
+@Component
+class ProjectionMetrics implements MeterBinder {
+
+    private final ProjectionProgress progress;
+    private final EventStore eventStore;
+
+    ProjectionMetrics(ProjectionProgress progress, EventStore eventStore) {
+        this.progress = progress;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (String projection : Projections.ALL) {
+            Gauge.builder("ledger.projection.lag", () -> lag(projection))
+                    .description("events the projection has not applied yet").tag("projection", projection)
+                    .register(registry);
+            Gauge.builder("ledger.projection.position", () -> progress.position(projection).orElse(-1))
+                    .description("global position of the last event the projection applied").tag("projection", projection)
+                    .register(registry);
+        }
+    }
+
+    private double lag(String projection) {
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? 0 : head.position().orElse(0);
+        return progress.position(projection).stream().mapToDouble(position -> Math.max(0, headPosition - position))
+                .findFirst().orElse(headPosition);
+    }
+}
