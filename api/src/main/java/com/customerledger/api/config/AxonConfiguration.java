@@ -4,7 +4,6 @@ import com.customerledger.command.CommandLookups;
 import com.customerledger.query.Projections;
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
-import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -68,13 +67,11 @@ class AxonConfiguration {
                     .initialSegmentCount(settings.segments())
                     .transactionManager(NoTransactionManager.INSTANCE));
             processing.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
-            for (String group : concat(List.of(CommandLookups.PROCESSING_GROUP), Projections.ALL)) {
-                processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+            processing.registerListenerInvocationErrorHandler(CommandLookups.PROCESSING_GROUP,
+                    config -> PropagatingErrorHandler.instance());
+            for (String projection : Projections.ALL) {
+                processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
             }
         });
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -1,12 +1,11 @@
 package com.customerledger.api.config;
 
+import com.customerledger.api.web.Commands;
 import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.Projections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
 class ProjectionMetrics implements MeterBinder {
 
     private final ProjectionProgress progress;
-    private final EventStore eventStore;
+    private final Commands commands;
 
-    ProjectionMetrics(ProjectionProgress progress, EventStore eventStore) {
+    ProjectionMetrics(ProjectionProgress progress, Commands commands) {
         this.progress = progress;
-        this.eventStore = eventStore;
+        this.commands = commands;
     }
 
     @Override
@@ -38,8 +37,7 @@ class ProjectionMetrics implements MeterBinder {
     }
 
     private double lag(String projection) {
-        TrackingToken head = eventStore.createHeadToken();
-        long headPosition = head == null ? 0 : head.position().orElse(0);
+        long headPosition = commands.headPosition();
         return progress.position(projection).stream().mapToDouble(position -> Math.max(0, headPosition - position))
                 .findFirst().orElse(headPosition);
     }
