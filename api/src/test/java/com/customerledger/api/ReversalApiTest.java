@@ -46,6 +46,74 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         Api.Response again = api.post("manager", "/api/customers/" + id + "/ownership/reversals",
                 Map.of("eventId", transferEvent, "reason", "again"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.text("code")).isEqualTo("NOT_LATEST_CHANGE");
+        assertThat(again.text("code")).isEqualTo("CHANGE_NOT_REVERSIBLE");
+        assertThat(again.text("reversedByEventId")).isEqualTo(now.get("reversals").get(0).get("reversalEventId").asText());
+    }
+
+    /**
+     * rep-a owns it from registration, a mistaken transfer gives it to rep-b, rep-b later hands it to
+     * r02. Voiding the mistake leaves r02 as the owner and corrects only the history: rep-a owned it
+     * until r02 got it. Voiding r02's change afterwards gives it back to rep-a, not to rep-b.
+     */
+    @Test
+    void anEarlierChangeIsReversedInTheHistoryWhileTheOwnerStays() throws Exception {
+        registerRep("rep-a", 1000);
+        registerRep("rep-b", 1000);
+        registerRep("r02", 1000);
+        Api.Response registered = api.post("manager", "/api/customers", newCustomer("rep-a"));
+        String id = registered.text("customerId");
+        String path = "/api/customers/" + id;
+        api.post("manager", path + "/transfer", Map.of("toRepId", "rep-b", "reason", "MANUAL"));
+        Thread.sleep(5);
+        Api.Response handedOn = api.post("manager", path + "/transfer", Map.of("toRepId", "r02", "reason", "REBALANCE"));
+        JsonNode before = api.get("auditor", path + "/ownership?minPosition=" + handedOn.position()).body();
+        assertThat(before.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "rep-b", "r02");
+        String registration = before.get("periods").get(0).get("eventId").asText();
+        String mistake = before.get("periods").get(1).get("eventId").asText();
+        Instant duringMistake = Instant.parse(before.get("periods").get(1).get("from").asText());
+        Instant r02Since = Instant.parse(before.get("periods").get(2).get("from").asText());
+        Instant searchFrom = Instant.now();
+
+        Api.Response reversed = api.post("manager", path + "/ownership/reversals",
+                Map.of("eventId", mistake, "reason", "本应留给 rep-a"));
+        assertThat(reversed.status()).as(reversed.toString()).isEqualTo(200);
+
+        JsonNode after = api.get("auditor", path + "/ownership?asOf=" + duringMistake + "&minPosition="
+                + reversed.position()).body();
+        assertThat(after.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "r02");
+        assertThat(after.get("periods").get(0).get("to").asText()).isEqualTo(r02Since.toString());
+        assertThat(after.get("atAsOf").get("repId").asText()).isEqualTo("rep-a");
+        assertThat(after.get("reversals").get(0).get("voidedEventId").asText()).isEqualTo(mistake);
+        JsonNode customer = api.get("manager", path).body();
+        assertThat(customer.get("ownerRepId").asText()).isEqualTo("r02");
+        assertThat(customer.get("ownerSince").asText()).isEqualTo(r02Since.toString());
+        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?asOf=" + duringMistake).body().get("owned")
+                .findValuesAsText("customerId")).doesNotContain(id);
+        assertThat(api.get("auditor", "/api/reps/rep-a/portfolio?asOf=" + duringMistake).body().get("owned")
+                .findValuesAsText("customerId")).contains(id);
+
+        JsonNode trail = api.get("auditor", "/api/audit/transfers?from=" + searchFrom + "&to="
+                + Instant.now().plusSeconds(1) + "&customerId=" + id).body();
+        assertThat(trail).hasSize(1);
+        assertThat(trail.get(0).get("reason").asText()).isEqualTo("REVERSAL of " + mistake);
+        assertThat(trail.get(0).get("fromRepId").asText()).isEqualTo("rep-b");
+        assertThat(trail.get(0).get("toRepId").asText()).isEqualTo("rep-a");
+        assertThat(trail.get(0).get("authorizedBy").asText()).isEqualTo("manager");
+
+        String reversal = after.get("reversals").get(0).get("reversalEventId").asText();
+        for (String notReversible : new String[] {registration, mistake, reversal}) {
+            Api.Response refused = api.post("manager", path + "/ownership/reversals",
+                    Map.of("eventId", notReversible, "reason", "再来"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.text("code")).isEqualTo("CHANGE_NOT_REVERSIBLE");
+        }
+
+        Api.Response latestVoided = api.post("manager", path + "/ownership/reversals",
+                Map.of("eventId", before.get("periods").get(2).get("eventId").asText(), "reason", "也错了"));
+        assertThat(latestVoided.status()).as(latestVoided.toString()).isEqualTo(200);
+        JsonNode back = api.get("manager", path + "?minPosition=" + latestVoided.position()).body();
+        assertThat(back.get("ownerRepId").asText()).isEqualTo("rep-a");
+        assertThat(api.get("auditor", path + "/ownership").body().get("periods").findValuesAsText("repId"))
+                .containsExactly("rep-a");
     }
 }

@@ -22,7 +22,7 @@ public enum ErrorCode {
     CUSTOMER_NOT_FOUND(Kind.NOT_FOUND),
     OPPORTUNITY_CLOSED(Kind.CONFLICT),
     STAGE_BACKWARDS(Kind.CONFLICT),
-    NOT_LATEST_CHANGE(Kind.CONFLICT),
+    CHANGE_NOT_REVERSIBLE(Kind.CONFLICT),
     NOT_ALLOWED(Kind.FORBIDDEN);
 
     /** The family of a refusal; the HTTP layer turns it into a status code. */

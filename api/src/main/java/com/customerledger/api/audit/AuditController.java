@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class AuditController {
 
     private static final List<String> OWNERSHIP_EVENTS = List.of("CustomerRegisteredEvent", "CustomerClaimedEvent",
-            "CustomerTransferredEvent", "CustomerReleasedEvent", "CustomerOwnershipReversedEvent");
+            "CustomerTransferredEvent", "CustomerReleasedEvent", "CustomerOwnershipReversedEvent",
+            "PastOwnershipChangeReversedEvent");
     private static final String EVENTS_PACKAGE = "com.customerledger.events.";
     private static final String[] CSV_COLUMNS = {"position", "eventId", "customerId", "fromRepId", "toRepId", "reason",
             "effectiveAt", "recordedAt", "authorizedBy", "batchId", "rule", "chainHash"};
@@ -121,7 +122,7 @@ class AuditController {
             String toRep = text(payload, switch (type) {
                 case "CustomerRegisteredEvent" -> "ownerRepId";
                 case "CustomerClaimedEvent" -> "repId";
-                case "CustomerTransferredEvent", "CustomerOwnershipReversedEvent" -> "toRepId";
+                case "CustomerTransferredEvent", "CustomerOwnershipReversedEvent", "PastOwnershipChangeReversedEvent" -> "toRepId";
                 default -> "-";
             });
             String fromRep = text(payload, "fromRepId");
@@ -142,7 +143,8 @@ class AuditController {
                 case "CustomerRegisteredEvent" -> rule == null ? "REGISTERED" : "ASSIGNED_BY_RULE";
                 case "CustomerClaimedEvent" -> "CLAIM";
                 case "CustomerTransferredEvent" -> text(payload, "reason");
-                case "CustomerOwnershipReversedEvent" -> "REVERSAL of " + text(payload, "reversedEventId");
+                case "CustomerOwnershipReversedEvent", "PastOwnershipChangeReversedEvent" ->
+                        "REVERSAL of " + text(payload, "reversedEventId");
                 default -> "RELEASE";
             });
             row.put("effectiveAt", text(payload, "effectiveAt"));

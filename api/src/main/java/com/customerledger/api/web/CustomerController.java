@@ -254,7 +254,10 @@ class CustomerController {
                 page.toRequest()), ResponseTypes.instanceOf(CustomerPage.class), minPosition);
     }
 
-    /** Voids the latest ownership change as a mistake; the history keeps both the change and its reversal. */
+    /**
+     * Voids an ownership change as a mistake: the latest gives the customer back to its earlier owner,
+     * an earlier one corrects only the history. The history keeps both the change and its reversal.
+     */
     @PostMapping("/{customerId}/ownership/reversals")
     CustomerWritten reverse(@PathVariable String customerId, @Valid @RequestBody ReversalRequest request) {
         Actor actor = currentActor.get();

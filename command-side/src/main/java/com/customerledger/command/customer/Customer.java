@@ -32,6 +32,7 @@ import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.events.OwnershipChange;
+import com.customerledger.events.PastOwnershipChangeReversedEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -45,6 +46,7 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -65,23 +67,26 @@ public class Customer {
     private String customerId;
     private CustomerRegisteredEvent registration;
     private CustomerProfile profile;
-    private String ownerRepId;
-    private Instant ownershipSince;
     private final Map<String, CollaboratorRole> collaborators = new HashMap<>();
     /** Counts activities (new owner, visit, deal, profile or collaborator change); a pool deadline set for an older count is stale. */
     private long activity;
-    /** Who owned the customer from when, in effective time: deals are credited by it. */
-    private final java.util.TreeMap<Instant, String> ownersByEffectiveTime = new java.util.TreeMap<>();
     private final Map<String, VisitRecordedEvent> visits = new HashMap<>();
     private final Map<String, DealRecordedEvent> deals = new HashMap<>();
     private Instant lastDealAt;
     private Grade grade;
     private boolean gradeSetByHand;
-    /** The ownership changes after registration that still count, newest last: a reversal voids the newest. */
-    private final java.util.Deque<OwnershipStep> steps = new java.util.ArrayDeque<>();
+    /**
+     * The ownership changes that still count, registration first, in the order they were made (which
+     * is also effective-time order: a change is never backdated before the one it follows). A
+     * reversal takes its change out. Who owns the customer now, since when, and who owned it at any
+     * earlier instant (deals are credited by it) all follow from this list.
+     */
+    private final List<OwnershipStep> steps = new ArrayList<>();
+    /** Reversed change event id → the reversal's event id. */
+    private final Map<String, String> reversals = new HashMap<>();
 
-    /** One ownership change and what it replaced, so that it can be reversed. */
-    private record OwnershipStep(String eventId, String previousOwner, Instant previousSince, Instant effectiveAt) {
+    /** One ownership change: from {@code effectiveAt} on, {@code owner} (null: the pool) owns the customer. */
+    private record OwnershipStep(String eventId, String owner, Instant effectiveAt) {
     }
 
     protected Customer() {
@@ -132,7 +137,7 @@ public class Customer {
         if (!registration.profile().equals(requestedProfile) || !Objects.equals(originallyRequested, requestedOwner)) {
             throw RejectedException.of(ErrorCode.ID_ALREADY_USED,
                     "customer id " + customerId + " is already registered with other data",
-                    "existingCustomerId", customerId, "currentOwnerRepId", ownerRepId);
+                    "existingCustomerId", customerId, "currentOwnerRepId", owner());
         }
         return resultOf(registration);
     }
@@ -141,7 +146,7 @@ public class Customer {
     public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys, PoolRules pool,
                        DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
-        if (!actor.actsForCompany() && !actor.isRep(ownerRepId) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+        if (!actor.actsForCompany() && !actor.isRep(owner()) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
             throw notYours(actor);
         }
         List<String> changed = new ArrayList<>();
@@ -181,10 +186,10 @@ public class Customer {
         if (actor.repId() == null) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only a rep can claim a customer from the pool");
         }
-        if (ownerRepId != null) {
+        if (owner() != null) {
             throw RejectedException.of(ErrorCode.CUSTOMER_ALREADY_OWNED,
-                    "customer " + customerId + " is owned by rep " + ownerRepId + " and not in the pool",
-                    "currentOwnerRepId", ownerRepId);
+                    "customer " + customerId + " is owned by rep " + owner() + " and not in the pool",
+                    "currentOwnerRepId", owner());
         }
         reps.requireCanReceive(actor.repId());
         apply(new CustomerClaimedEvent(customerId, actor.repId(), now(clock), actor.userId()));
@@ -197,18 +202,18 @@ public class Customer {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins transfer customers");
         }
-        if (command.expectedOwnerRepId() != null && !command.expectedOwnerRepId().equals(ownerRepId)) {
+        if (command.expectedOwnerRepId() != null && !command.expectedOwnerRepId().equals(owner())) {
             throw RejectedException.of(ErrorCode.OWNER_CHANGED,
                     "customer " + customerId + " is " + describeOwner() + ", not owned by " + command.expectedOwnerRepId(),
-                    "currentOwnerRepId", ownerRepId);
+                    "currentOwnerRepId", owner());
         }
-        if (command.toRepId().equals(ownerRepId)) {
+        if (command.toRepId().equals(owner())) {
             throw RejectedException.of(ErrorCode.ALREADY_OWNER,
-                    "rep " + ownerRepId + " already owns customer " + customerId, "currentOwnerRepId", ownerRepId);
+                    "rep " + owner() + " already owns customer " + customerId, "currentOwnerRepId", owner());
         }
         Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
         reps.requireCanReceive(command.toRepId());
-        apply(CustomerTransferredEvent.byPerson(customerId, ownerRepId, command.toRepId(), command.reason(), effectiveAt,
+        apply(CustomerTransferredEvent.byPerson(customerId, owner(), command.toRepId(), command.reason(), effectiveAt,
                 command.note(), command.actor().userId(), command.batchId()));
         touched(pool, deadlines, clock);
     }
@@ -232,10 +237,10 @@ public class Customer {
                     "effectiveAt " + requested + " lies in the future; ownership cannot be changed ahead of time",
                     "now", now.toString());
         }
-        if (requested.isBefore(ownershipSince)) {
+        if (requested.isBefore(ownershipSince())) {
             throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_BEFORE_LAST_CHANGE,
-                    "effectiveAt " + requested + " lies before the last ownership change at " + ownershipSince,
-                    "lastChangeAt", ownershipSince.toString());
+                    "effectiveAt " + requested + " lies before the last ownership change at " + ownershipSince(),
+                    "lastChangeAt", ownershipSince().toString());
         }
         return requested;
     }
@@ -243,9 +248,9 @@ public class Customer {
     @CommandHandler
     public void handle(RecordVisitCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
-        if (!actor.isRep(ownerRepId) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+        if (!actor.isRep(owner()) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
             throw RejectedException.of(ErrorCode.NOT_ALLOWED, "only the owner or an EDITOR collaborator records visits "
-                    + "to customer " + customerId, "currentOwnerRepId", ownerRepId);
+                    + "to customer " + customerId, "currentOwnerRepId", owner());
         }
         Instant visitedAt = command.visitedAt().truncatedTo(ChronoUnit.MILLIS);
         if (visitedAt.isAfter(now(clock))) {
@@ -267,7 +272,7 @@ public class Customer {
     @CommandHandler
     public String handle(RecordDealCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
-        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)
+        if (!actor.actsForCompany() && !actor.isRep(owner())
                 && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
             throw notYours(actor);
         }
@@ -275,9 +280,8 @@ public class Customer {
         if (closedAt.isAfter(now(clock))) {
             throw new RejectedException(ErrorCode.TIME_IN_FUTURE, "closedAt " + closedAt + " lies in the future");
         }
-        java.util.Map.Entry<Instant, String> ownerThen = ownersByEffectiveTime.floorEntry(closedAt);
         DealRecordedEvent deal = new DealRecordedEvent(customerId, command.dealId(), command.productLine(),
-                command.amount(), command.margin(), closedAt, ownerThen == null ? null : ownerThen.getValue(), actor.userId());
+                command.amount(), command.margin(), closedAt, ownerAt(closedAt), actor.userId());
         if (repeated(deals.get(command.dealId()), deal, "deal")) {
             return deals.get(command.dealId()).creditedRepId();
         }
@@ -350,24 +354,46 @@ public class Customer {
                 deal.margin().stripTrailingZeros(), deal.closedAt(), deal.creditedRepId(), null);
     }
 
+    /**
+     * Voids an ownership change as a mistake. The latest one gives the customer back to the owner
+     * before it; an earlier one leaves today's owner alone and corrects only the history: from the
+     * voided change's effective time until the next change, the owner before it counts.
+     */
     @CommandHandler
     public void handle(ReverseOwnershipChangeCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
                        Clock clock) {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reverse ownership changes");
         }
-        OwnershipStep latest = steps.peekLast();
-        if (latest == null || !latest.eventId().equals(command.eventId())) {
-            throw RejectedException.of(ErrorCode.NOT_LATEST_CHANGE, "only the latest ownership change of customer "
-                    + customerId + " can be reversed" + (latest == null ? "; it has none after registration"
-                    : ", which is event " + latest.eventId()), "latestChangeEventId", latest == null ? null : latest.eventId());
+        int index = reversibleStep(command.eventId());
+        OwnershipStep voided = steps.get(index);
+        OwnershipStep before = steps.get(index - 1);
+        if (index < steps.size() - 1) {
+            apply(new PastOwnershipChangeReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
+                    voided.effectiveAt(), steps.get(index + 1).effectiveAt(), command.reason(), command.actor().userId()));
+            return;
         }
-        if (latest.previousOwner() != null) {
-            reps.requireCanReceive(latest.previousOwner());
+        if (before.owner() != null) {
+            reps.requireCanReceive(before.owner());
         }
-        apply(new CustomerOwnershipReversedEvent(customerId, latest.eventId(), ownerRepId, latest.previousOwner(),
-                latest.previousSince(), command.reason(), command.actor().userId()));
+        apply(new CustomerOwnershipReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
+                before.effectiveAt(), command.reason(), command.actor().userId()));
         touched(pool, deadlines, clock);
+    }
+
+    /** Where change {@code eventId} stands in {@link #steps}; refused unless it is a change after registration that still counts. */
+    private int reversibleStep(String eventId) {
+        for (int index = 1; index < steps.size(); index++) {
+            if (steps.get(index).eventId().equals(eventId)) {
+                return index;
+            }
+        }
+        String why = steps.get(0).eventId().equals(eventId) ? "it is the registration, which has no earlier owner"
+                : reversals.containsKey(eventId) ? "it was already reversed by event " + reversals.get(eventId)
+                : reversals.containsValue(eventId) ? "it is itself a reversal"
+                : "it is not an ownership change of this customer";
+        throw RejectedException.of(ErrorCode.CHANGE_NOT_REVERSIBLE, "event " + eventId + " of customer " + customerId
+                + " cannot be reversed: " + why, "reversedByEventId", reversals.get(eventId));
     }
 
     /** What a rule-based reassignment did: moved the customer, sent it to the pool, or left it with its owner. */
@@ -384,22 +410,22 @@ public class Customer {
         if (!actor.actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reassign customers");
         }
-        if (!Objects.equals(command.expectedOwnerRepId(), ownerRepId)) {
+        if (!Objects.equals(command.expectedOwnerRepId(), owner())) {
             throw RejectedException.of(ErrorCode.OWNER_CHANGED, "customer " + customerId + " is " + describeOwner()
-                    + ", not owned by " + command.expectedOwnerRepId(), "currentOwnerRepId", ownerRepId);
+                    + ", not owned by " + command.expectedOwnerRepId(), "currentOwnerRepId", owner());
         }
         Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
         Decision decision = assignment.decide(profile);
-        if (decision.isAssigned() && decision.repId().equals(ownerRepId)) {
+        if (decision.isAssigned() && decision.repId().equals(owner())) {
             return Reassignment.UNCHANGED;
         }
         if (decision.isAssigned()) {
-            apply(new CustomerTransferredEvent(customerId, ownerRepId, decision.repId(), command.reason(), effectiveAt, null,
+            apply(new CustomerTransferredEvent(customerId, owner(), decision.repId(), command.reason(), effectiveAt, null,
                     actor.userId(), command.batchId(), decision.ruleId(), decision.policyVersion()));
             touched(pool, deadlines, clock);
             return Reassignment.MOVED;
         }
-        apply(new CustomerReleasedEvent(customerId, ownerRepId, "no new owner: " + decision.unassignedReason(),
+        apply(new CustomerReleasedEvent(customerId, owner(), "no new owner: " + decision.unassignedReason(),
                 effectiveAt, actor.userId(), command.batchId()));
         touched(pool, deadlines, clock);
         return Reassignment.RELEASED;
@@ -408,13 +434,13 @@ public class Customer {
     @CommandHandler
     public void handle(ReleaseCustomerCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
-        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
+        if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
         }
-        if (ownerRepId == null) {
+        if (owner() == null) {
             throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
         }
-        apply(new CustomerReleasedEvent(customerId, ownerRepId, command.reason(), now(clock), actor.userId(), null));
+        apply(new CustomerReleasedEvent(customerId, owner(), command.reason(), now(clock), actor.userId(), null));
         touched(pool, deadlines, clock);
     }
 
@@ -422,13 +448,13 @@ public class Customer {
     public void handle(AddCollaboratorCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
                        Clock clock) {
         Actor actor = command.actor();
-        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
+        if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
         }
-        if (command.repId().equals(ownerRepId)) {
+        if (command.repId().equals(owner())) {
             throw RejectedException.of(ErrorCode.OWNER_AS_COLLABORATOR,
-                    "rep " + ownerRepId + " owns customer " + customerId + " and cannot also collaborate on it",
-                    "currentOwnerRepId", ownerRepId);
+                    "rep " + owner() + " owns customer " + customerId + " and cannot also collaborate on it",
+                    "currentOwnerRepId", owner());
         }
         if (collaborators.get(command.repId()) == command.role()) {
             return;
@@ -442,7 +468,7 @@ public class Customer {
     @CommandHandler
     public boolean handle(RemoveCollaboratorCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
-        if (!actor.actsForCompany() && !actor.isRep(ownerRepId)) {
+        if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
         }
         if (!collaborators.containsKey(command.repId())) {
@@ -455,18 +481,18 @@ public class Customer {
 
     /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
     private void touched(PoolRules pool, DeadlineManager deadlines, Clock clock) {
-        Instant dealClockFrom = lastDealAt != null && lastDealAt.isAfter(ownershipSince) ? lastDealAt : ownershipSince;
-        pool.reschedule(deadlines, customerId, ownerRepId, activity, now(clock), dealClockFrom);
+        Instant dealClockFrom = lastDealAt != null && lastDealAt.isAfter(ownershipSince()) ? lastDealAt : ownershipSince();
+        pool.reschedule(deadlines, customerId, owner(), activity, now(clock), dealClockFrom);
     }
 
     private boolean stale(PoolDeadline deadline) {
-        return deadline.activity() != activity || !Objects.equals(deadline.ownerRepId(), ownerRepId);
+        return deadline.activity() != activity || !Objects.equals(deadline.ownerRepId(), owner());
     }
 
     @DeadlineHandler(deadlineName = PoolRules.REMINDER)
     void remind(PoolDeadline deadline) {
         if (!stale(deadline)) {
-            apply(new CustomerPoolReminderIssuedEvent(customerId, ownerRepId, deadline.releaseAt(), deadline.policyVersion()));
+            apply(new CustomerPoolReminderIssuedEvent(customerId, owner(), deadline.releaseAt(), deadline.policyVersion()));
         }
     }
 
@@ -475,7 +501,7 @@ public class Customer {
         if (stale(deadline) || pool.laterDue(deadlines, customerId, deadline).isPresent()) {
             return;
         }
-        apply(new CustomerReleasedEvent(customerId, ownerRepId, "POOL_RULE: no activity or deal until "
+        apply(new CustomerReleasedEvent(customerId, owner(), "POOL_RULE: no activity or deal until "
                 + deadline.releaseAt() + " (pool policy v" + deadline.policyVersion() + ")", deadline.releaseAt(),
                 SYSTEM_POOL_RULES, null));
     }
@@ -484,24 +510,22 @@ public class Customer {
     public static final String SYSTEM_POOL_RULES = "system:pool-rules";
 
     private String describeOwner() {
-        return ownerRepId == null ? "in the public pool" : "owned by rep " + ownerRepId;
+        return owner() == null ? "in the public pool" : "owned by rep " + owner();
     }
 
     private RejectedException notYours(Actor actor) {
         return RejectedException.of(ErrorCode.NOT_ALLOWED,
                 "user " + actor.userId() + " may not change customer " + customerId + ", which is " + describeOwner(),
-                "currentOwnerRepId", ownerRepId);
+                "currentOwnerRepId", owner());
     }
 
     @EventSourcingHandler
-    void on(CustomerRegisteredEvent event) {
+    void on(CustomerRegisteredEvent event, EventMessage<?> message) {
         id = new CustomerId(event.customerId()).toString();
         customerId = event.customerId();
         registration = event;
         profile = event.profile();
-        ownerRepId = event.ownerRepId();
-        ownershipSince = event.effectiveAt();
-        ownersByEffectiveTime.put(event.effectiveAt(), event.ownerRepId());
+        steps.add(new OwnershipStep(message.getIdentifier(), event.ownerRepId(), event.effectiveAt()));
         activity++;
     }
 
@@ -527,27 +551,48 @@ public class Customer {
     }
 
     @EventSourcingHandler
-    void on(CustomerOwnershipReversedEvent event) {
-        OwnershipStep voided = steps.pollLast();
-        // deals are credited as if the voided change had never been made
-        ownersByEffectiveTime.remove(voided.effectiveAt());
-        ownersByEffectiveTime.put(event.effectiveAt(), event.toRepId());
-        ownerRepId = event.toRepId();
-        ownershipSince = event.effectiveAt();
+    void on(CustomerOwnershipReversedEvent event, EventMessage<?> message) {
+        voided(event.reversedEventId(), message);
         activity++;
     }
 
-    /** Claims, transfers and releases; Axon calls the most specific handler, so registrations go to the one above. */
     @EventSourcingHandler
-    void on(OwnershipChange change, org.axonframework.eventhandling.EventMessage<?> message) {
-        steps.addLast(new OwnershipStep(message.getIdentifier(), ownerRepId, ownershipSince, change.effectiveAt()));
-        ownerRepId = change.newOwnerRepId();
-        ownershipSince = change.effectiveAt();
-        ownersByEffectiveTime.put(change.effectiveAt(), change.newOwnerRepId());
+    void on(PastOwnershipChangeReversedEvent event, EventMessage<?> message) {
+        voided(event.reversedEventId(), message);
+    }
+
+    /** The change drops out of the list, as if it had never been made; deals are credited accordingly from now on. */
+    private void voided(String eventId, EventMessage<?> reversal) {
+        steps.removeIf(step -> step.eventId().equals(eventId));
+        reversals.put(eventId, reversal.getIdentifier());
+    }
+
+    /** Claims, transfers and releases; Axon calls the most specific handler, so registrations and reversals go to the ones above. */
+    @EventSourcingHandler
+    void on(OwnershipChange change, EventMessage<?> message) {
+        steps.add(new OwnershipStep(message.getIdentifier(), change.newOwnerRepId(), change.effectiveAt()));
         activity++;
-        if (ownerRepId != null) {
-            collaborators.remove(ownerRepId);
+        if (change.newOwnerRepId() != null) {
+            collaborators.remove(change.newOwnerRepId());
         }
+    }
+
+    private String owner() {
+        return steps.get(steps.size() - 1).owner();
+    }
+
+    private Instant ownershipSince() {
+        return steps.get(steps.size() - 1).effectiveAt();
+    }
+
+    /** Who owned the customer at effective time {@code instant} (null: the pool, or not yet registered). */
+    private String ownerAt(Instant instant) {
+        for (int index = steps.size() - 1; index >= 0; index--) {
+            if (!steps.get(index).effectiveAt().isAfter(instant)) {
+                return steps.get(index).owner();
+            }
+        }
+        return null;
     }
 
     @EventSourcingHandler

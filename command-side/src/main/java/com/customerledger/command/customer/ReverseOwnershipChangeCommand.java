@@ -3,7 +3,7 @@ package com.customerledger.command.customer;
 import com.customerledger.command.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Void the customer's latest ownership change, event {@code eventId}, as a mistake (managers and admins). */
+/** Void ownership change {@code eventId} of the customer as a mistake (managers and admins). */
 public record ReverseOwnershipChangeCommand(@TargetAggregateIdentifier CustomerId customerId, String eventId,
                                             String reason, Actor actor) {
 }

@@ -278,14 +278,14 @@ class CustomerTest {
     }
 
     @Test
-    void onlyTheLatestOwnershipChangeCanBeReversedAndOnlyByManagers() {
+    void onlyOwnershipChangesOfTheCustomerCanBeReversedAndOnlyByManagers() {
         fixture.given(registered("rep-a"))
                 .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "any", "录错了", MANAGER))
-                .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_LATEST_CHANGE));
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.CHANGE_NOT_REVERSIBLE));
         fixture.given(registered("rep-a"), CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-b", TransferReason.MANUAL,
                         NOW, null, "manager", null))
-                .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "not-the-latest", "录错了", MANAGER))
-                .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_LATEST_CHANGE));
+                .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "another-customers-event", "录错了", MANAGER))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.CHANGE_NOT_REVERSIBLE));
         fixture.given(registered("rep-a"))
                 .when(new ReverseOwnershipChangeCommand(new CustomerId(ID), "any", "x", rep("rep-a")))
                 .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ALLOWED));

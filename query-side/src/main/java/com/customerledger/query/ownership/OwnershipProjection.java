@@ -2,6 +2,7 @@ package com.customerledger.query.ownership;
 
 import com.customerledger.events.CustomerOwnershipReversedEvent;
 import com.customerledger.events.OwnershipChange;
+import com.customerledger.events.PastOwnershipChangeReversedEvent;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
@@ -32,12 +33,25 @@ public class OwnershipProjection {
     @EventHandler
     void on(OwnershipChange change, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant recordedAt) {
-        SequencedDocument.apply(mongo, OwnershipDocument.class, change.customerId(), sequence, recordedAt,
-                OwnershipDocument::new, document -> document.records.add(new OwnershipRecord(sequence,
-                        message.getIdentifier(), change.previousOwnerRepId(), change.newOwnerRepId(),
-                        change instanceof CustomerOwnershipReversedEvent reversal ? reversal.reason() : change.reasonCode(),
-                        change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), change.batchId(),
-                        change instanceof CustomerOwnershipReversedEvent reversal ? reversal.reversedEventId() : null)));
+        CustomerOwnershipReversedEvent reversal = change instanceof CustomerOwnershipReversedEvent reversed ? reversed : null;
+        record(change.customerId(), sequence, recordedAt, new OwnershipRecord(sequence, message.getIdentifier(),
+                change.previousOwnerRepId(), change.newOwnerRepId(), reversal != null ? reversal.reason() : change.reasonCode(),
+                change.effectiveAt(), recordedAt, change.authorizedBy(), change.rule(), change.batchId(),
+                reversal != null ? reversal.reversedEventId() : null));
+    }
+
+    /** An earlier change voided: the record names it, and the timeline leaves it out from {@code recordedAt} on. */
+    @EventHandler
+    void on(PastOwnershipChangeReversedEvent event, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt) {
+        record(event.customerId(), sequence, recordedAt, new OwnershipRecord(sequence, message.getIdentifier(),
+                event.fromRepId(), event.toRepId(), event.reason(), event.effectiveAt(), recordedAt, event.authorizedBy(),
+                null, null, event.reversedEventId()));
+    }
+
+    private void record(String customerId, long sequence, Instant recordedAt, OwnershipRecord record) {
+        SequencedDocument.apply(mongo, OwnershipDocument.class, customerId, sequence, recordedAt, OwnershipDocument::new,
+                document -> document.records.add(record));
     }
 
     @ResetHandler
