@@ -27,6 +27,7 @@ public abstract class EmbeddedLedgerTest {
     static final Path DATA_DIR = tempDir();
     /** Reps r01..r50 exist as users so that many different reps can race for one customer. */
     static final int EXTRA_REPS = 50;
+    static final int SNAPSHOT_THRESHOLD = 5;
     private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort
@@ -36,6 +37,8 @@ public abstract class EmbeddedLedgerTest {
     @DynamicPropertySource
     static void embeddedStores(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA_DIR::toString);
+        // every test's customers with more than a few events are loaded from snapshots
+        registry.add("ledger.snapshots.customer-threshold", () -> SNAPSHOT_THRESHOLD);
         testUsers(registry);
     }
 

@@ -1,6 +1,7 @@
 package com.customerledger.api.config;
 
 import com.customerledger.command.CommandLookups;
+import com.customerledger.command.customer.Customer;
 import com.customerledger.query.Projections;
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
@@ -8,6 +9,9 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -46,6 +50,12 @@ class AxonConfiguration {
                 .claimTimeout(properties.projections().claimTimeout())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
+    }
+
+    /** Snapshots Customers with Axon's auto-configured snapshotter, after the command's transaction has committed. */
+    @Bean(Customer.SNAPSHOT_TRIGGER)
+    SnapshotTriggerDefinition customerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshots().customerThreshold());
     }
 
     @Bean

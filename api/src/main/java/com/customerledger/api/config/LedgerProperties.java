@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *                    long any query may take
  * @param projections processor tuning of the MongoDB projections
  * @param pool        how often due public-pool deadlines are picked up
+ * @param snapshots   when aggregates are snapshotted
  * @param security    users of the embedded default and the claims read from a JWT
  */
 @Validated
@@ -28,6 +29,7 @@ public record LedgerProperties(
         @NotNull @Valid Reads reads,
         @NotNull @Valid ProjectionSettings projections,
         @NotNull @Valid Pool pool,
+        @NotNull @Valid Snapshots snapshots,
         @NotNull @Valid Audit audit,
         @NotNull @Valid Security security) {
 
@@ -43,6 +45,10 @@ public record LedgerProperties(
 
     /** How often due public-pool reminders and releases are picked up. */
     public record Pool(@NotNull Duration schedulerPolling) {
+    }
+
+    /** A Customer is snapshotted once loading it has taken more than {@code customerThreshold} events. */
+    public record Snapshots(@Min(1) int customerThreshold) {
     }
 
     public record ProjectionSettings(@Min(1) int batchSize, @Min(1) int segments, @NotNull Duration claimTimeout) {

@@ -33,6 +33,8 @@ import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.events.PastOwnershipChangeReversedEvent;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +53,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -58,8 +61,19 @@ import org.axonframework.spring.stereotype.Aggregate;
  * roles and profile changes; a rep may only change a customer they own (or edit as an EDITOR
  * collaborator), managers and admins act for the company.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Customer.SNAPSHOT_TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Customer {
+
+    /**
+     * The bean deciding when a Customer is snapshotted. A snapshot is the aggregate's fields as JSON
+     * under the revision above: change the fields or what the event sourcing handlers do with them
+     * and raise the revision, so that older snapshots are ignored (Axon's revision snapshot filter)
+     * and the customer is rebuilt from its events.
+     */
+    public static final String SNAPSHOT_TRIGGER = "customerSnapshotTrigger";
 
     /** The kind-qualified identifier ({@link CustomerId#toString()}); a String, as Axon stores it in deadline scopes. */
     @AggregateIdentifier
