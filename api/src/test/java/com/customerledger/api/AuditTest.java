@@ -78,7 +78,8 @@ class AuditTest {
         assertThat(api.get("auditor", "/api/audit/transfers?from=" + from + "&to=" + to + "&repId=rep-b").body()
                 .findValuesAsText("customerId")).containsOnly(customer);
 
-        Api.Response csv = api.get("admin", "/api/audit/transfers?from=" + from + "&to=" + to + "&format=csv");
+        Api.Response csv = api.get("admin", "/api/audit/transfers?from=" + from + "&to=" + to + "&format=csv&customerId="
+                + customer);
         assertThat(csv.contentType()).startsWith("text/csv");
         byte[] bytes = csv.raw().body().getBytes(StandardCharsets.UTF_8);
         assertThat(bytes[0] & 0xFF).as("UTF-8 byte order mark for Excel").isEqualTo(0xEF);
@@ -106,5 +107,38 @@ class AuditTest {
         assertThat(afterEdit.get("firstMismatch").get("position").asLong()).isEqualTo(registration);
         assertThat(afterEdit.get("firstMismatch").get("eventId").asText()).isEqualTo(events.get(0).get("eventId").asText());
         assertThat(afterEdit.get("firstMismatch").get("problem").asText()).contains("changed");
+    }
+
+    /** More changes than one page of the export: every row of the window, in order, each with its chain link. */
+    @Test
+    void theExportCoversExactlyItsWindowAcrossPages() throws InterruptedException {
+        Api api = new Api(port);
+        Api.Response before = api.post("manager", "/api/customers", Map.of("name", "窗口之前", "type", "FARM",
+                "region", Map.of("province", "河北省")));
+        Thread.sleep(5);
+        Instant from = Instant.now();
+        java.util.Set<String> inWindow = new java.util.HashSet<>();
+        long last = 0;
+        for (int i = 0; i < 520; i++) {
+            Api.Response registered = api.post("manager", "/api/customers", Map.of("name", "窗口养殖场" + i, "type", "FARM",
+                    "region", Map.of("province", "河北省", "city", "保定市", "county", "清苑区")));
+            inWindow.add(registered.text("customerId"));
+            last = registered.position();
+        }
+        Instant to = Instant.now().plusMillis(1);
+        long head = last;
+        api.await("auditor", "/api/audit/verify", r -> r.body().path("head").asLong() >= head, Duration.ofSeconds(30));
+
+        JsonNode trail = api.get("auditor", "/api/audit/transfers?from=" + from + "&to=" + to).body();
+        assertThat(trail.findValuesAsText("customerId")).hasSize(520).containsExactlyInAnyOrderElementsOf(inWindow)
+                .doesNotContain(before.text("customerId"));
+        long previous = 0;
+        for (JsonNode row : trail) {
+            assertThat(row.get("position").asLong()).isGreaterThan(previous);
+            assertThat(row.get("chainHash").asText()).hasSize(64);
+            previous = row.get("position").asLong();
+        }
+        String csv = api.get("auditor", "/api/audit/transfers?from=" + from + "&to=" + to + "&format=csv").raw().body();
+        assertThat(csv.lines().skip(1).toList()).hasSize(520).allSatisfy(line -> assertThat(line).matches(".*,[0-9a-f]{64}"));
     }
 }

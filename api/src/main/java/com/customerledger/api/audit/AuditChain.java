@@ -2,12 +2,12 @@ package com.customerledger.api.audit;
 
 import com.customerledger.api.config.LedgerProperties;
 import java.time.Clock;
-import org.axonframework.common.DateTimeUtils;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.common.DateTimeUtils;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -83,6 +83,15 @@ public class AuditChain {
 
     Optional<Link> head() {
         return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Link.class));
+    }
+
+    /** The stored links of the events at {@code positions} that have been linked, by position. */
+    public Map<Long, String> linksAt(java.util.Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(positions)), Link.class).stream()
+                .collect(java.util.stream.Collectors.toMap(link -> link.position, link -> link.link));
     }
 
     /** The stored link of the event at {@code position}, if it has been linked. */

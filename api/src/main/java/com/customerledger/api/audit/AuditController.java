@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.common.DateTimeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -107,16 +108,20 @@ class AuditController {
         } else {
             writer.write('[');
         }
-        boolean[] first = {true};
-        List<String> types = OWNERSHIP_EVENTS.stream().map(type -> EVENTS_PACKAGE + type).toList();
-        String placeholders = String.join(",", types.stream().map(type -> "?").toList());
-        List<Object> args = new ArrayList<>(types);
-        jdbc.query("SELECT globalIndex, eventIdentifier, payloadType, payload, metaData, timeStamp FROM DomainEventEntry "
-                + "WHERE payloadType IN (" + placeholders + ") ORDER BY globalIndex", rs -> {
-            Instant recordedAt = Instant.parse(rs.getString(6));
-            if (recordedAt.isBefore(from) || !recordedAt.isBefore(to)) {
-                return;
-            }
+        List<Object> args = new ArrayList<>(OWNERSHIP_EVENTS.stream().map(type -> EVENTS_PACKAGE + type).toList());
+        String placeholders = String.join(",", OWNERSHIP_EVENTS.stream().map(type -> "?").toList());
+        // the store's own timestamp format compares as text in time order
+        args.add(DateTimeUtils.formatInstant(from));
+        args.add(DateTimeUtils.formatInstant(to));
+        String ofCustomer = "";
+        if (customerId != null) {
+            args.add("customer:" + customerId);
+            ofCustomer = " AND aggregateIdentifier = ?";
+        }
+        Page page = new Page(writer, csv);
+        jdbc.query("SELECT globalIndex, eventIdentifier, payloadType, payload, timeStamp FROM DomainEventEntry "
+                + "WHERE payloadType IN (" + placeholders + ") AND timeStamp >= ? AND timeStamp < ?" + ofCustomer
+                + " ORDER BY globalIndex", rs -> {
             JsonNode payload = tree(rs.getBytes(4));
             String type = simpleName(rs.getString(3));
             String toRep = text(payload, switch (type) {
@@ -126,9 +131,7 @@ class AuditController {
                 default -> "-";
             });
             String fromRep = text(payload, "fromRepId");
-            String customer = text(payload, "customerId");
-            if ((repId != null && !repId.equals(toRep) && !repId.equals(fromRep))
-                    || (customerId != null && !customerId.equals(customer))) {
+            if (repId != null && !repId.equals(toRep) && !repId.equals(fromRep)) {
                 return;
             }
             String rule = text(payload, "assignedByRule") == null ? null
@@ -136,7 +139,7 @@ class AuditController {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("position", rs.getLong(1));
             row.put("eventId", rs.getString(2));
-            row.put("customerId", customer);
+            row.put("customerId", text(payload, "customerId"));
             row.put("fromRepId", fromRep);
             row.put("toRepId", toRep);
             row.put("reason", switch (type) {
@@ -148,7 +151,7 @@ class AuditController {
                 default -> "RELEASE";
             });
             row.put("effectiveAt", text(payload, "effectiveAt"));
-            row.put("recordedAt", recordedAt.toString());
+            row.put("recordedAt", Instant.parse(rs.getString(5)).toString());
             String authorizedBy = text(payload, switch (type) {
                 case "CustomerRegisteredEvent" -> "registeredBy";
                 case "CustomerReleasedEvent" -> "releasedBy";
@@ -158,27 +161,59 @@ class AuditController {
             row.put("authorizedBy", authorizedBy != null ? authorizedBy : text(payload, "claimedBy"));
             row.put("batchId", text(payload, "batchId"));
             row.put("rule", rule);
-            row.put("chainHash", chain.linkAt(rs.getLong(1)).orElse(null));
-            try {
-                if (csv) {
-                    List<String> cells = new ArrayList<>();
-                    for (String column : CSV_COLUMNS) {
-                        cells.add(csvCell(row.get(column)));
-                    }
-                    writer.write(String.join(",", cells) + "\r\n");
-                } else {
-                    writer.write(first[0] ? "" : ",");
-                    writer.write(json.writeValueAsString(row));
-                }
-                first[0] = false;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            page.add(row);
         }, args.toArray());
+        page.write();
         if (!csv) {
             writer.write(']');
         }
         writer.flush();
+    }
+
+    /** Rows written a page at a time, so that their chain links are read with one query per page. */
+    private final class Page {
+
+        private static final int SIZE = 500;
+
+        private final Writer writer;
+        private final boolean csv;
+        private final List<Map<String, Object>> rows = new ArrayList<>();
+        private boolean first = true;
+
+        Page(Writer writer, boolean csv) {
+            this.writer = writer;
+            this.csv = csv;
+        }
+
+        void add(Map<String, Object> row) {
+            rows.add(row);
+            if (rows.size() == SIZE) {
+                write();
+            }
+        }
+
+        void write() {
+            Map<Long, String> links = chain.linksAt(rows.stream().map(row -> (Long) row.get("position")).toList());
+            try {
+                for (Map<String, Object> row : rows) {
+                    row.put("chainHash", links.get((Long) row.get("position")));
+                    if (csv) {
+                        List<String> cells = new ArrayList<>();
+                        for (String column : CSV_COLUMNS) {
+                            cells.add(csvCell(row.get(column)));
+                        }
+                        writer.write(String.join(",", cells) + "\r\n");
+                    } else {
+                        writer.write(first ? "" : ",");
+                        writer.write(json.writeValueAsString(row));
+                    }
+                    first = false;
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            rows.clear();
+        }
     }
 
     private JsonNode tree(byte[] bytes) {
