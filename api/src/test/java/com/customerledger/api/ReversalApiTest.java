@@ -52,26 +52,27 @@ class ReversalApiTest extends EmbeddedLedgerTest {
 
     /**
      * rep-a owns it from registration, a mistaken transfer gives it to rep-b, rep-b later hands it to
-     * r02. Voiding the mistake leaves r02 as the owner and corrects only the history: rep-a owned it
-     * until r02 got it. Voiding r02's change afterwards gives it back to rep-a, not to rep-b.
+     * reversal-rep. Voiding the mistake leaves reversal-rep as the owner and corrects only the history:
+     * rep-a owned it until reversal-rep got it. Voiding that later change afterwards gives it back to
+     * rep-a, not to rep-b.
      */
     @Test
     void anEarlierChangeIsReversedInTheHistoryWhileTheOwnerStays() throws Exception {
         registerRep("rep-a", 1000);
         registerRep("rep-b", 1000);
-        registerRep("r02", 1000);
+        registerRep("reversal-rep", 1000);
         Api.Response registered = api.post("manager", "/api/customers", newCustomer("rep-a"));
         String id = registered.text("customerId");
         String path = "/api/customers/" + id;
         api.post("manager", path + "/transfer", Map.of("toRepId", "rep-b", "reason", "MANUAL"));
         Thread.sleep(5);
-        Api.Response handedOn = api.post("manager", path + "/transfer", Map.of("toRepId", "r02", "reason", "REBALANCE"));
+        Api.Response handedOn = api.post("manager", path + "/transfer", Map.of("toRepId", "reversal-rep", "reason", "REBALANCE"));
         JsonNode before = api.get("auditor", path + "/ownership?minPosition=" + handedOn.position()).body();
-        assertThat(before.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "rep-b", "r02");
+        assertThat(before.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "rep-b", "reversal-rep");
         String registration = before.get("periods").get(0).get("eventId").asText();
         String mistake = before.get("periods").get(1).get("eventId").asText();
         Instant duringMistake = Instant.parse(before.get("periods").get(1).get("from").asText());
-        Instant r02Since = Instant.parse(before.get("periods").get(2).get("from").asText());
+        Instant thirdSince = Instant.parse(before.get("periods").get(2).get("from").asText());
         Instant searchFrom = Instant.now();
 
         Api.Response reversed = api.post("manager", path + "/ownership/reversals",
@@ -80,13 +81,13 @@ class ReversalApiTest extends EmbeddedLedgerTest {
 
         JsonNode after = api.get("auditor", path + "/ownership?asOf=" + duringMistake + "&minPosition="
                 + reversed.position()).body();
-        assertThat(after.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "r02");
-        assertThat(after.get("periods").get(0).get("to").asText()).isEqualTo(r02Since.toString());
+        assertThat(after.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "reversal-rep");
+        assertThat(after.get("periods").get(0).get("to").asText()).isEqualTo(thirdSince.toString());
         assertThat(after.get("atAsOf").get("repId").asText()).isEqualTo("rep-a");
         assertThat(after.get("reversals").get(0).get("voidedEventId").asText()).isEqualTo(mistake);
         JsonNode customer = api.get("manager", path).body();
-        assertThat(customer.get("ownerRepId").asText()).isEqualTo("r02");
-        assertThat(customer.get("ownerSince").asText()).isEqualTo(r02Since.toString());
+        assertThat(customer.get("ownerRepId").asText()).isEqualTo("reversal-rep");
+        assertThat(customer.get("ownerSince").asText()).isEqualTo(thirdSince.toString());
         assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?asOf=" + duringMistake).body().get("owned")
                 .findValuesAsText("customerId")).doesNotContain(id);
         assertThat(api.get("auditor", "/api/reps/rep-a/portfolio?asOf=" + duringMistake).body().get("owned")

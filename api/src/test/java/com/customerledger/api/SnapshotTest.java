@@ -86,10 +86,10 @@ class SnapshotTest extends EmbeddedLedgerTest {
     private String customerWithAHistory() {
         registerRep("rep-a", 1000);
         registerRep("rep-b", 1000);
-        registerRep("r01", 1000);
+        registerRep("snapshot-rep", 1000);
         String id = api.post("manager", "/api/customers", newCustomer("rep-a")).text("customerId");
         String path = "/api/customers/" + id;
-        expect(200, api.post("manager", path + "/transfer", Map.of("toRepId", "r01", "reason", "MANUAL")));
+        expect(200, api.post("manager", path + "/transfer", Map.of("toRepId", "snapshot-rep", "reason", "MANUAL")));
         expect(200, api.post("manager", path + "/transfer", Map.of("toRepId", "rep-b", "reason", "REBALANCE")));
         Instant now = Instant.now();
         expect(201, api.post("rep-b", path + "/visits", Map.of("visitId", "v-" + id, "visitedAt", now.toString(),
