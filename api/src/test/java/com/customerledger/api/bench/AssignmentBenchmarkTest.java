@@ -15,7 +15,6 @@ import com.customerledger.events.AssignmentStrategy;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +56,7 @@ class AssignmentBenchmarkTest {
         int threads = Integer.getInteger("bench.threads", 4);
         int departing = Integer.getInteger("bench.departing", 10_000);
         int reps = 20;
-        Path dataDir = Files.createTempDirectory("ledger-bench-");
+        Path dataDir = BenchData.create("ledger-bench-");
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--logging.level.root=warn")) {
             CommandGateway commands = ledger.getBean(CommandGateway.class);
@@ -139,6 +138,7 @@ class AssignmentBenchmarkTest {
                 throw new AssertionError("departure moved " + moved + " of " + departing);
             }
         }
+        BenchData.reportAndRemove(dataDir);
     }
 
     private static String rep(int r) {
