@@ -164,6 +164,19 @@ class ReplayTest {
                 "reason", "REBALANCE"));
         JsonNode done = BatchApiTest.awaitBatch(api, batch.text("batchId"), batch.position());
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        // an earlier change voided, moving the credit of a deal closed while it stood
+        String corrected = api.post("manager", "/api/customers", Map.of("name", "改正客户", "type", "FARM",
+                "region", Map.of("province", "山西省"), "ownerRepId", "rep-a")).text("customerId");
+        api.post("manager", "/api/customers/" + corrected + "/transfer", Map.of("toRepId", "rep-b", "reason", "MANUAL"));
+        long moved = api.post("manager", "/api/customers/" + corrected + "/transfer", Map.of("toRepId", "rep-c",
+                "reason", "MANUAL")).position();
+        JsonNode mistake = api.get("auditor", "/api/customers/" + corrected + "/ownership?minPosition=" + moved).body()
+                .get("periods").get(1);
+        assertThat(api.post("manager", "/api/customers/" + corrected + "/deals", Map.of("productLine", "feed",
+                "amount", 5000, "margin", 500, "closedAt", mistake.get("from").asText())).text("creditedRepId"))
+                .isEqualTo("rep-b");
+        assertThat(api.post("manager", "/api/customers/" + corrected + "/ownership/reversals", Map.of("eventId",
+                mistake.get("eventId").asText(), "reason", "转错")).status()).isEqualTo(200);
         return api.post("admin", "/api/reps", Map.of("repId", "rep-z", "name", "最后", "regions", List.of(), "capacity", 1))
                 .position();
     }

@@ -73,6 +73,10 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         String mistake = before.get("periods").get(1).get("eventId").asText();
         Instant duringMistake = Instant.parse(before.get("periods").get(1).get("from").asText());
         Instant thirdSince = Instant.parse(before.get("periods").get(2).get("from").asText());
+        // a deal closed while the mistaken change stood is credited to rep-b, for now
+        Api.Response deal = api.post("manager", path + "/deals", Map.of("dealId", "d-" + id, "productLine", "feed",
+                "amount", "8800.00", "margin", "900.00", "closedAt", duringMistake.toString()));
+        assertThat(deal.text("creditedRepId")).isEqualTo("rep-b");
         Instant searchFrom = Instant.now();
 
         Api.Response reversed = api.post("manager", path + "/ownership/reversals",
@@ -85,6 +89,10 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         assertThat(after.get("periods").get(0).get("to").asText()).isEqualTo(thirdSince.toString());
         assertThat(after.get("atAsOf").get("repId").asText()).isEqualTo("rep-a");
         assertThat(after.get("reversals").get(0).get("voidedEventId").asText()).isEqualTo(mistake);
+        JsonNode credited = api.get("manager", "/api/analytics/leaderboard?from=" + duringMistake + "&to="
+                + duringMistake.plusMillis(1)).body().get("rows");
+        assertThat(credited.findValuesAsText("repId")).as("the deal's credit follows the corrected history")
+                .contains("rep-a").doesNotContain("rep-b");
         JsonNode customer = api.get("manager", path).body();
         assertThat(customer.get("ownerRepId").asText()).isEqualTo("reversal-rep");
         assertThat(customer.get("ownerSince").asText()).isEqualTo(thirdSince.toString());

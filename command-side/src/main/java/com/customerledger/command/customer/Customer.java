@@ -29,6 +29,7 @@ import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.CustomerReleasedEvent;
 import com.customerledger.events.CustomerTransferredEvent;
+import com.customerledger.events.DealCreditMovedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.events.OwnershipChange;
@@ -385,14 +386,24 @@ public class Customer {
         if (index < steps.size() - 1) {
             apply(new PastOwnershipChangeReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
                     voided.effectiveAt(), steps.get(index + 1).effectiveAt(), command.reason(), command.actor().userId()));
-            return;
+        } else {
+            if (before.owner() != null) {
+                reps.requireCanReceive(before.owner());
+            }
+            apply(new CustomerOwnershipReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
+                    before.effectiveAt(), command.reason(), command.actor().userId()));
+            touched(pool, deadlines, clock);
         }
-        if (before.owner() != null) {
-            reps.requireCanReceive(before.owner());
-        }
-        apply(new CustomerOwnershipReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
-                before.effectiveAt(), command.reason(), command.actor().userId()));
-        touched(pool, deadlines, clock);
+        recredit(voided.eventId(), command.actor());
+    }
+
+    /** Deals closed while the voided change stood go to whoever owned the customer then, as the ledger now knows it. */
+    private void recredit(String reversedEventId, Actor actor) {
+        deals.values().stream().sorted(java.util.Comparator.comparing(DealRecordedEvent::dealId))
+                .filter(deal -> !Objects.equals(deal.creditedRepId(), ownerAt(deal.closedAt())))
+                .toList()
+                .forEach(deal -> apply(new DealCreditMovedEvent(customerId, deal.dealId(), deal.creditedRepId(),
+                        ownerAt(deal.closedAt()), reversedEventId, actor.userId())));
     }
 
     /** Where change {@code eventId} stands in {@link #steps}; refused unless it is a change after registration that still counts. */
@@ -553,6 +564,13 @@ public class Customer {
     void on(VisitRecordedEvent event) {
         visits.put(event.visitId(), event);
         activity++;
+    }
+
+    @EventSourcingHandler
+    void on(DealCreditMovedEvent event) {
+        DealRecordedEvent deal = deals.get(event.dealId());
+        deals.put(event.dealId(), new DealRecordedEvent(deal.customerId(), deal.dealId(), deal.productLine(), deal.amount(),
+                deal.margin(), deal.closedAt(), event.toRepId(), deal.recordedBy()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package com.customerledger.query.visit;
 
+import com.customerledger.events.DealCreditMovedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.GeoPoint;
 import com.customerledger.events.VisitChannel;
@@ -19,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -89,7 +91,7 @@ public class ActivityProjection {
     @EventHandler
     void on(DealRecordedEvent event) {
         DealDocument deal = new DealDocument();
-        deal.id = event.customerId() + "/" + event.dealId();
+        deal.id = dealKey(event.customerId(), event.dealId());
         deal.dealId = event.dealId();
         deal.customerId = event.customerId();
         deal.productLine = event.productLine();
@@ -98,6 +100,17 @@ public class ActivityProjection {
         deal.closedAt = event.closedAt();
         deal.creditedRepId = event.creditedRepId();
         mongo.save(deal);
+    }
+
+    /** A reversal moved the deal's credit; setting it again on a redelivery changes nothing. */
+    @EventHandler
+    void on(DealCreditMovedEvent event) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(dealKey(event.customerId(), event.dealId()))),
+                Update.update("creditedRepId", event.toRepId()), DealDocument.class);
+    }
+
+    private static String dealKey(String customerId, String dealId) {
+        return customerId + "/" + dealId;
     }
 
     @ResetHandler
