@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,7 @@ class AuditTest {
 
     @DynamicPropertySource
     static void ownStores(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("ledger.data-dir", Files.createTempDirectory("ledger-audit-")::toString);
+        registry.add("ledger.data-dir", TestData.newDirectory("ledger-audit-")::toString);
         registry.add("ledger.audit.settle-time", () -> "0s");
         registry.add("ledger.audit.link-interval", () -> "100ms");
     }

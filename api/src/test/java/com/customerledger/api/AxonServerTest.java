@@ -2,7 +2,6 @@ package com.customerledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
@@ -41,7 +40,7 @@ class AxonServerTest {
         registry.add("axon.axonserver.enabled", () -> "true");
         registry.add("axon.axonserver.servers", AXON_SERVER::getAxonServerAddress);
         registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("ledger"));
-        registry.add("ledger.data-dir", Files.createTempDirectory("ledger-axonserver-")::toString);
+        registry.add("ledger.data-dir", TestData.newDirectory("ledger-axonserver-")::toString);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package com.customerledger.api;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class EmbeddedLedgerTest {
 
-    static final Path DATA_DIR = tempDir();
+    static final Path DATA_DIR = TestData.newDirectory("ledger-test-");
     /** Reps r01..r50 exist as users so that many different reps can race for one customer. */
     static final int EXTRA_REPS = 50;
     static final int SNAPSHOT_THRESHOLD = 5;
@@ -95,13 +92,5 @@ public abstract class EmbeddedLedgerTest {
             body.put("ownerRepId", ownerRepId);
         }
         return body;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("ledger-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

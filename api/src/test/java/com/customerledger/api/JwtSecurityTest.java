@@ -38,7 +38,7 @@ class JwtSecurityTest {
 
     static {
         try {
-            DATA_DIR = Files.createTempDirectory("ledger-jwt-");
+            DATA_DIR = TestData.newDirectory("ledger-jwt-");
             PUBLIC_KEY = DATA_DIR.resolve("issuer.pub");
             Files.writeString(PUBLIC_KEY, "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder().encodeToString(KEYS.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");

@@ -3,7 +3,6 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +64,7 @@ class PoolRulesTest {
 
     @DynamicPropertySource
     static void ownStores(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("ledger-pool-");
+        Path dir = TestData.newDirectory("ledger-pool-");
         registry.add("ledger.data-dir", dir::toString);
         registry.add("ledger.pool.scheduler-polling", () -> "100ms");
     }

@@ -3,7 +3,6 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ class RealMongoDbTest {
     @DynamicPropertySource
     static void realMongo(DynamicPropertyRegistry registry) throws Exception {
         registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("ledger"));
-        registry.add("ledger.data-dir", Files.createTempDirectory("ledger-mongo-")::toString);
+        registry.add("ledger.data-dir", TestData.newDirectory("ledger-mongo-")::toString);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ class ReplayTest {
 
     @DynamicPropertySource
     static void ownStores(DynamicPropertyRegistry registry) throws Exception {
-        registry.add("ledger.data-dir", Files.createTempDirectory("ledger-replay-")::toString);
+        registry.add("ledger.data-dir", TestData.newDirectory("ledger-replay-")::toString);
     }
 
     @LocalServerPort
