@@ -3,6 +3,8 @@ package com.customerledger.api.config;
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.customer.Customer;
 import com.customerledger.query.Projections;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -20,6 +22,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,6 +59,20 @@ class AxonConfiguration {
     @Bean(Customer.SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition customerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshots().customerThreshold());
+    }
+
+    /**
+     * A Customer snapshot is the aggregate's own fields as JSON: it has no getters or setters to go
+     * by. Axon's serializer uses the application's ObjectMapper, which this customizes.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer customerSnapshotByFields() {
+        return builder -> builder.mixIn(Customer.class, FieldsOnly.class);
+    }
+
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+    private abstract static class FieldsOnly {
     }
 
     @Bean

@@ -34,8 +34,6 @@ import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.events.PastOwnershipChangeReversedEvent;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,15 +62,14 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(snapshotTriggerDefinition = Customer.SNAPSHOT_TRIGGER)
 @Revision("1")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Customer {
 
     /**
      * The bean deciding when a Customer is snapshotted. A snapshot is the aggregate's fields as JSON
-     * under the revision above: change the fields or what the event sourcing handlers do with them
-     * and raise the revision, so that older snapshots are ignored (Axon's revision snapshot filter)
-     * and the customer is rebuilt from its events.
+     * (the application's serializer reads and writes them by field) under the revision above: change
+     * the fields or what the event sourcing handlers do with them and raise the revision, so that
+     * older snapshots are ignored (Axon's revision snapshot filter) and the customer is rebuilt from
+     * its events.
      */
     public static final String SNAPSHOT_TRIGGER = "customerSnapshotTrigger";
 
