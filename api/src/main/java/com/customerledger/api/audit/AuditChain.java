@@ -94,11 +94,6 @@ public class AuditChain {
                 .collect(java.util.stream.Collectors.toMap(link -> link.position, link -> link.link));
     }
 
-    /** The stored link of the event at {@code position}, if it has been linked. */
-    public Optional<String> linkAt(long position) {
-        return Optional.ofNullable(mongo.findById(position, Link.class)).map(link -> link.link);
-    }
-
     /**
      * Recomputes the chain from the event store up to the newest stored link and compares: an event
      * whose stored form changed, or that is missing, or that appeared where none was linked, is the
