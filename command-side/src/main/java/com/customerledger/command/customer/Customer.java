@@ -396,11 +396,15 @@ public class Customer {
 
     /** Deals closed while the voided change stood go to whoever owned the customer then, as the ledger now knows it. */
     private void recredit(String reversedEventId, Actor actor) {
-        deals.values().stream().sorted(java.util.Comparator.comparing(DealRecordedEvent::dealId))
-                .filter(deal -> !Objects.equals(deal.creditedRepId(), ownerAt(deal.closedAt())))
-                .toList()
-                .forEach(deal -> apply(new DealCreditMovedEvent(customerId, deal.dealId(), deal.creditedRepId(),
-                        ownerAt(deal.closedAt()), reversedEventId, actor.userId())));
+        // a copy: applying a move replaces the deal in the map
+        for (DealRecordedEvent deal : deals.values().stream()
+                .sorted(java.util.Comparator.comparing(DealRecordedEvent::dealId)).toList()) {
+            String ownerThen = ownerAt(deal.closedAt());
+            if (!Objects.equals(deal.creditedRepId(), ownerThen)) {
+                apply(new DealCreditMovedEvent(customerId, deal.dealId(), deal.creditedRepId(), ownerThen, reversedEventId,
+                        actor.userId()));
+            }
+        }
     }
 
     /** Where change {@code eventId} stands in {@link #steps}; refused unless it is a change after registration that still counts. */
