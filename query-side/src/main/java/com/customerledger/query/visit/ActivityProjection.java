@@ -73,7 +73,7 @@ public class ActivityProjection {
     @EventHandler
     void on(VisitRecordedEvent event, @Timestamp Instant recordedAt) {
         VisitDocument visit = new VisitDocument();
-        visit.id = event.customerId() + "/" + event.visitId();
+        visit.id = key(event.customerId(), event.visitId());
         visit.visitId = event.visitId();
         visit.customerId = event.customerId();
         visit.repId = event.repId();
@@ -91,7 +91,7 @@ public class ActivityProjection {
     @EventHandler
     void on(DealRecordedEvent event) {
         DealDocument deal = new DealDocument();
-        deal.id = dealKey(event.customerId(), event.dealId());
+        deal.id = key(event.customerId(), event.dealId());
         deal.dealId = event.dealId();
         deal.customerId = event.customerId();
         deal.productLine = event.productLine();
@@ -105,12 +105,13 @@ public class ActivityProjection {
     /** A reversal moved the deal's credit; setting it again on a redelivery changes nothing. */
     @EventHandler
     void on(DealCreditMovedEvent event) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(dealKey(event.customerId(), event.dealId()))),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key(event.customerId(), event.dealId()))),
                 Update.update("creditedRepId", event.toRepId()), DealDocument.class);
     }
 
-    private static String dealKey(String customerId, String dealId) {
-        return customerId + "/" + dealId;
+    /** A visit's or deal's document id: the client's id is unique only within its customer. */
+    private static String key(String customerId, String id) {
+        return customerId + "/" + id;
     }
 
     @ResetHandler
