@@ -1,6 +1,7 @@
 package com.customerledger.api.bench;
 
 import com.customerledger.api.LedgerApplication;
+import com.customerledger.api.TestData;
 import com.customerledger.command.Actor;
 import com.customerledger.command.Role;
 import com.customerledger.command.assignment.PublishAssignmentPolicyCommand;
@@ -56,7 +57,7 @@ class AssignmentBenchmarkTest {
         int threads = Integer.getInteger("bench.threads", 4);
         int departing = Integer.getInteger("bench.departing", 10_000);
         int reps = 20;
-        Path dataDir = BenchData.create("ledger-bench-");
+        Path dataDir = TestData.newDirectory("ledger-bench-");
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--logging.level.root=warn")) {
             CommandGateway commands = ledger.getBean(CommandGateway.class);

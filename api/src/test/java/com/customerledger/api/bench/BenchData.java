@@ -12,10 +12,6 @@ final class BenchData {
     private BenchData() {
     }
 
-    static Path create(String prefix) throws IOException {
-        return Files.createTempDirectory(prefix);
-    }
-
     /** Prints the size of each store file, then deletes the directory. Call after the ledger has been closed. */
     static void reportAndRemove(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {

@@ -1,6 +1,7 @@
 package com.customerledger.api.bench;
 
 import com.customerledger.api.LedgerApplication;
+import com.customerledger.api.TestData;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.CustomerTransferredEvent;
@@ -40,7 +41,7 @@ class ReplayBenchmarkTest {
     @Test
     void replayAllProjections() throws Exception {
         int events = Integer.getInteger("bench.events", 1_000_000);
-        Path dataDir = BenchData.create("ledger-replay-bench-");
+        Path dataDir = TestData.newDirectory("ledger-replay-bench-");
         try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
                 .run("--server.port=0", "--ledger.data-dir=" + dataDir,
                         "--logging.level.root=warn")) {
