@@ -21,12 +21,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * edited or deleted directly in the embedded database is reported by /api/audit/verify.
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AuditTest {
 
     @DynamicPropertySource
     static void ownStores(DynamicPropertyRegistry registry) throws Exception {
         registry.add("ledger.data-dir", TestData.newDirectory("ledger-audit-")::toString);
-        registry.add("ledger.audit.settle-time", () -> "0s");
+        registry.add("ledger.audit.gap-timeout", () -> "10s");
         registry.add("ledger.audit.link-interval", () -> "100ms");
     }
 
@@ -34,8 +35,59 @@ class AuditTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    com.customerledger.api.audit.AuditChain chain;
 
+    /**
+     * Positions are handed out before commit: a transaction that holds a lower position and commits
+     * after a later event must still be linked in its place, not passed over and then reported as
+     * inserted afterwards.
+     */
     @Test
+    @org.junit.jupiter.api.Order(1)
+    void anEventThatCommitsAfterALaterOneIsLinkedInItsPlace() throws Exception {
+        Api api = new Api(port);
+        JsonNode empty = api.get("auditor", "/api/audit/verify").body();
+        assertThat(empty.get("ok").asBoolean()).as("a check over nothing is not ok").isFalse();
+        assertThat(empty.get("outcome").asText()).isEqualTo("EMPTY");
+        long slowPosition;
+        long laterPosition;
+        try (java.sql.Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = slow.prepareStatement("INSERT INTO DomainEventEntry (aggregateIdentifier, "
+                    + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
+                    + "VALUES ('probe:slow', 0, 'Probe', ?, NULL, ?, NULL, 'com.customerledger.test.SlowCommitProbe', ?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setBytes(2, "{}".getBytes(StandardCharsets.UTF_8));
+                insert.setString(3, org.axonframework.common.DateTimeUtils.formatInstant(Instant.now()));
+                insert.executeUpdate();
+                try (java.sql.ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    slowPosition = keys.getLong(1);
+                }
+            }
+            laterPosition = api.post("manager", "/api/customers", Map.of("name", "后提交养殖场", "type", "FARM",
+                    "region", Map.of("province", "山东省"))).position();
+            assertThat(laterPosition).isGreaterThan(slowPosition);
+
+            chain.extend();
+            assertThat(chain.verify().head()).as("the chain waits at the open position").isLessThan(slowPosition);
+            slow.commit();
+        }
+        long head = laterPosition;
+        JsonNode verified = api.await("auditor", "/api/audit/verify", r -> r.body().path("head").asLong() >= head,
+                Duration.ofSeconds(20)).body();
+        assertThat(verified.get("ok").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex <= ?", Long.class, head))
+                .isEqualTo(verified.get("checked").asLong());
+    }
+
+    /** Runs last: it tampers with the store, after which nothing on this ledger verifies. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
     void auditorReadsTheTrailAndVerificationCatchesEditsAndDeletions() throws Exception {
         Api api = new Api(port);
         Instant from = Instant.now().minusSeconds(60);
@@ -110,6 +162,7 @@ class AuditTest {
 
     /** More changes than one page of the export: every row of the window, in order, each with its chain link. */
     @Test
+    @org.junit.jupiter.api.Order(2)
     void theExportCoversExactlyItsWindowAcrossPages() throws InterruptedException {
         Api api = new Api(port);
         Api.Response before = api.post("manager", "/api/customers", Map.of("name", "窗口之前", "type", "FARM",

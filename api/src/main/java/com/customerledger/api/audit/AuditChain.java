@@ -3,6 +3,7 @@ package com.customerledger.api.audit;
 import com.customerledger.api.config.LedgerProperties;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hash chain over the event stream in global order: each event's link is SHA-256 of the previous
- * link and the event's stored form. Links are written as the stream grows (only for events older
- * than the settle time, so a transaction that commits after a later one is never skipped), and
+ * link and the event's stored form. Links are written as the stream grows, in position order without
+ * skipping a position that a transaction may still fill (see {@link #extend()}), and
  * {@link #verify()} recomputes the chain from the event store and compares it with them.
  */
 @Component
@@ -36,49 +37,77 @@ public class AuditChain {
         String link;
     }
 
-    /** The result of a verification: whether the store matches every stored link, how many were checked, and the first difference. */
-    public record Verification(boolean ok, long checked, long head, Map<String, Object> firstMismatch) {
+    /** What a verification found. Only {@code VERIFIED} is ok: a check over nothing says so. */
+    public enum Outcome {
+        /** Every linked event matches its link, and at least one was checked. */
+        VERIFIED,
+        /** The event store holds no events: there is nothing to verify. */
+        EMPTY,
+        /** The event store holds events but none is linked yet: nothing could be checked. */
+        NOT_LINKED_YET,
+        /** An event differs from its link, is missing, or appeared where none was linked. */
+        MISMATCH
+    }
+
+    /**
+     * The result of a verification: the outcome, how many events were checked, the chain's head, the
+     * event store's newest position, how many stored events are not linked yet, and the first difference.
+     */
+    public record Verification(boolean ok, Outcome outcome, long checked, long head, long storeHead, long notYetLinked,
+                               Map<String, Object> firstMismatch) {
     }
 
     private final EventStoreReader store;
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final Duration settleTime;
+    private final Duration gapTimeout;
 
     AuditChain(EventStoreReader store, MongoTemplate mongo, Clock clock, LedgerProperties properties) {
         this.store = store;
         this.mongo = mongo;
         this.clock = clock;
-        this.settleTime = properties.audit().settleTime();
+        this.gapTimeout = properties.audit().gapTimeout();
     }
 
-    /** Links every settled event not linked yet; returns how many it linked. Safe to call from several threads. */
+    /**
+     * Links the events after the chain's head in position order; returns how many it linked. A
+     * missing position may belong to a transaction that has not committed yet (positions are handed
+     * out before commit), so the chain stops there until the event after the gap has been stored for
+     * the gap timeout; then the gap counts as a rolled-back append and is passed over. Safe to call
+     * from several threads.
+     */
     public synchronized int extend() {
         Link head = head().orElse(null);
         long position = head == null ? 0 : head.position;
         String previous = head == null ? StoredEvent.GENESIS : head.link;
-        // in the store's own timestamp format, so that the text comparison orders instants correctly
-        String settledBefore = DateTimeUtils.formatInstant(clock.instant().minus(settleTime));
+        Instant gapsClosedBefore = clock.instant().minus(gapTimeout);
         int linked = 0;
-        List<StoredEvent> events = store.after(position, settledBefore, BATCH);
-        while (!events.isEmpty()) {
+        while (true) {
+            List<StoredEvent> events = store.after(position, BATCH);
             List<Link> links = new ArrayList<>();
             for (StoredEvent event : events) {
+                boolean follows = event.position() == position + 1;
+                if (!follows && !DateTimeUtils.parseInstant(event.timestamp()).isBefore(gapsClosedBefore)) {
+                    break;
+                }
                 previous = event.link(previous);
                 Link link = new Link();
                 link.position = event.position();
                 link.eventId = event.eventId();
                 link.link = previous;
                 links.add(link);
+                position = event.position();
             }
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Link.class);
-            bulk.insert(links);
-            bulk.execute();
-            linked += links.size();
-            position = events.get(events.size() - 1).position();
-            events = store.after(position, settledBefore, BATCH);
+            if (!links.isEmpty()) {
+                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Link.class);
+                bulk.insert(links);
+                bulk.execute();
+                linked += links.size();
+            }
+            if (links.size() < events.size() || events.size() < BATCH) {
+                return linked;
+            }
         }
-        return linked;
     }
 
     Optional<Link> head() {
@@ -101,8 +130,10 @@ public class AuditChain {
      */
     public Verification verify() {
         Link head = head().orElse(null);
+        long storeHead = store.head();
         if (head == null) {
-            return new Verification(true, 0, 0, null);
+            Outcome outcome = storeHead == 0 ? Outcome.EMPTY : Outcome.NOT_LINKED_YET;
+            return new Verification(false, outcome, 0, 0, storeHead, store.countAfter(0), null);
         }
         String previous = StoredEvent.GENESIS;
         long checked = 0;
@@ -116,31 +147,32 @@ public class AuditChain {
             for (StoredEvent event : events) {
                 Optional<Link> skipped = firstLinkBetween(stored, expectedNext, event.position());
                 if (skipped.isPresent()) {
-                    return mismatch(checked, head, skipped.get().position, skipped.get().eventId, "missing from the event store");
+                    return mismatch(checked, head, storeHead, skipped.get().position, skipped.get().eventId, "missing from the event store");
                 }
                 Link link = stored.get(event.position());
                 previous = event.link(previous);
                 checked++;
                 if (link == null) {
-                    return mismatch(checked, head, event.position(), event.eventId(), "not in the chain (inserted afterwards)");
+                    return mismatch(checked, head, storeHead, event.position(), event.eventId(), "not in the chain (inserted afterwards)");
                 }
                 if (!link.link.equals(previous)) {
-                    return mismatch(checked, head, event.position(), event.eventId(),
+                    return mismatch(checked, head, storeHead, event.position(), event.eventId(),
                             link.eventId.equals(event.eventId()) ? "changed after it was linked" : "replaced by another event");
                 }
                 expectedNext = event.position();
             }
             Optional<Link> trailing = firstLinkBetween(stored, expectedNext, Long.MAX_VALUE);
             if (trailing.isPresent()) {
-                return mismatch(checked, head, trailing.get().position, trailing.get().eventId, "missing from the event store");
+                return mismatch(checked, head, storeHead, trailing.get().position, trailing.get().eventId, "missing from the event store");
             }
             after = events.get(events.size() - 1).position();
             events = store.page(after, head.position, BATCH);
         }
         if (after < head.position) {
-            return mismatch(checked, head, head.position, head.eventId, "missing from the event store");
+            return mismatch(checked, head, storeHead, head.position, head.eventId, "missing from the event store");
         }
-        return new Verification(true, checked, head.position, null);
+        return new Verification(true, Outcome.VERIFIED, checked, head.position, storeHead, store.countAfter(head.position),
+                null);
     }
 
     private static Optional<Link> firstLinkBetween(Map<Long, Link> stored, long after, long before) {
@@ -148,7 +180,8 @@ public class AuditChain {
                 .min(java.util.Comparator.comparingLong(link -> link.position));
     }
 
-    private static Verification mismatch(long checked, Link head, long position, String eventId, String what) {
-        return new Verification(false, checked, head.position, Map.of("position", position, "eventId", eventId, "problem", what));
+    private Verification mismatch(long checked, Link head, long storeHead, long position, String eventId, String what) {
+        return new Verification(false, Outcome.MISMATCH, checked, head.position, storeHead, store.countAfter(head.position),
+                Map.of("position", position, "eventId", eventId, "problem", what));
     }
 }

@@ -21,10 +21,22 @@ class EventStoreReader {
         this.jdbc = jdbc;
     }
 
-    /** Up to {@code limit} events after {@code position}, recorded before {@code recordedBefore} (ISO instant text). */
-    List<StoredEvent> after(long position, String recordedBefore, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ? AND timeStamp < ? "
-                + "ORDER BY globalIndex LIMIT " + limit, ROW, position, recordedBefore);
+    /** Up to {@code limit} events after {@code position}, in position order. */
+    List<StoredEvent> after(long position, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ? "
+                + "ORDER BY globalIndex LIMIT " + limit, ROW, position);
+    }
+
+    /** The newest position in the store, 0 when it holds no events. */
+    long head() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    /** How many events the store holds after {@code position}. */
+    long countAfter(long position) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE globalIndex > ?", Long.class, position);
+        return count == null ? 0 : count;
     }
 
     /** Every event up to and including {@code position}, in order, in pages. */

@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pool        how often due public-pool deadlines are picked up
  * @param snapshots   when aggregates are snapshotted
  * @param security    users of the embedded default and the claims read from a JWT
+ * @param http        limits on what a request may send
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger")
@@ -31,7 +32,12 @@ public record LedgerProperties(
         @NotNull @Valid Pool pool,
         @NotNull @Valid Snapshots snapshots,
         @NotNull @Valid Audit audit,
-        @NotNull @Valid Security security) {
+        @NotNull @Valid Security security,
+        @NotNull @Valid Http http) {
+
+    /** The largest request body the ledger reads (larger: 413 before anything is parsed). */
+    public record Http(@NotNull org.springframework.util.unit.DataSize maxBodySize) {
+    }
 
     public record Commands(@NotNull Duration timeout) {
     }
@@ -39,8 +45,12 @@ public record LedgerProperties(
     public record Reads(@NotNull Duration maxWait, @NotNull Duration queryTimeout) {
     }
 
-    /** How long an event must be stored before it is linked into the audit chain, and how often linking runs. */
-    public record Audit(@NotNull Duration settleTime, @NotNull Duration linkInterval) {
+    /**
+     * How long the audit chain waits for a missing position to be filled by a transaction still
+     * committing before it passes over it (a rolled-back append leaves a permanent gap), and how
+     * often linking runs.
+     */
+    public record Audit(@NotNull Duration gapTimeout, @NotNull Duration linkInterval) {
     }
 
     /** How often due public-pool reminders and releases are picked up. */
