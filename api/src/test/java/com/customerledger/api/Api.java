@@ -24,9 +24,15 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
+        this.port = port;
+    }
+
+    public int port() {
+        return port;
     }
 
     public record Response(int status, JsonNode body, HttpResponse<String> raw) {

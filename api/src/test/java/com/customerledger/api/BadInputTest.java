@@ -61,7 +61,7 @@ class BadInputTest extends EmbeddedLedgerTest {
     @Test
     void transfersIntoTheFutureOrToUnknownRepsAreRefused() {
         assertProblem(api.post("manager", "/api/customers/" + customerId + "/transfer",
-                Map.of("toRepId", "rep-b", "reason", "MANUAL", "effectiveAt", "2999-01-01T00:00:00Z")), 400,
+                Map.of("toRepId", "rep-b", "reason", "MANUAL", "effectiveAt", "2199-01-01T00:00:00Z")), 400,
                 "effective-time-in-future");
         assertProblem(api.post("manager", "/api/customers/" + customerId + "/transfer",
                 Map.of("toRepId", "nobody", "reason", "MANUAL")), 404, "rep-not-found");
@@ -90,11 +90,92 @@ class BadInputTest extends EmbeddedLedgerTest {
         assertThat(noop.position()).isEqualTo(position);
     }
 
+    /** What a black-box probe found: each of these was a 500, a poisoned projection, an HTML page or a leak. */
+    @Test
+    void hostileValuesAreProblemsAndAppendNothing() throws Exception {
+        long events = eventsOf(customerId);
+        String visits = "/api/customers/" + customerId + "/visits";
+        Api.Response farFuture = api.post("rep-a", visits, Map.of("visitedAt", "2026-11-01T08:00:00Z", "channel", "PHONE",
+                "notes", "n", "nextFollowUpAt", "+999999999-12-31T23:59:59Z"));
+        assertProblem(farFuture, 400, "malformed-body");
+        assertThat(farFuture.text("detail")).contains("nextFollowUpAt").contains("1900");
+        assertProblem(api.post("rep-a", "/api/customers/" + customerId + "/deals", Map.of("productLine", "feed",
+                "amount", 10, "margin", 1, "closedAt", "-999999999-01-01T00:00:00Z")), 400, "malformed-body");
+        assertProblem(api.post("rep-a", visits, Map.of("visitedAt", 1767225600, "channel", "PHONE", "notes", "n")), 400,
+                "malformed-body");
+        for (String wildcard : List.of("*/*", "application/*", "text/plain", "no-slash")) {
+            Api.Response typed = Raw.send(api, "rep-a", "POST", visits, wildcard,
+                    "{\"visitedAt\":\"2026-11-01T08:00:00Z\",\"channel\":\"PHONE\",\"notes\":\"n\"}");
+            assertProblem(typed, 415, "unsupported-media-type");
+            assertThat(typed.text("code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        }
+        assertThat(eventsOf(customerId)).as("nothing appended for the customer").isEqualTo(events);
+
+        for (String path : List.of("/api/customers?q=%00", "/api/pool?q=%00", "/api/customers?q=a%01b")) {
+            assertProblem(api.get("manager", path), 400, "invalid-input");
+        }
+        for (String period : List.of("from=2026-01-01T00:00:00Z&to=%2B292278995-01-01T00:00:00Z",
+                "from=-999999999-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=2026-01-01&to=2026-02-30")) {
+            assertProblem(api.get("manager", "/api/funnel?" + period), 400, "invalid-parameter");
+            assertProblem(api.get("manager", "/api/analytics/leaderboard?" + period), 400, "invalid-parameter");
+        }
+        assertProblem(api.get("auditor", "/api/audit/transfers?from=-10000-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z"), 400,
+                "invalid-parameter");
+        assertThat(api.get("auditor", "/api/audit/transfers?from=2000-01-01&to=2100-01-01&customerId=" + customerId).body())
+                .as("plain dates are a day's start").hasSize(1);
+        assertProblem(api.get("manager", "/api/customers?page=10737419&size=200"), 400, "invalid-input");
+
+        for (String id : List.of("%00", "%FF", "%2F", "%5C", "%C0%AF", "..", "%2E%2E", "a;b", "%25", "绿源")) {
+            Api.Response odd = Raw.send(api, "manager", "GET", "/api/customers/" + id, null, null);
+            assertThat(odd.status()).as(id + " → " + odd).isBetween(400, 499);
+            assertThat(odd.contentType()).as(id + " → " + odd).startsWith("application/problem+json");
+            assertThat(odd.text("type")).as(id + " → " + odd).startsWith("urn:customer-ledger:problem:");
+            assertThat(odd.text("code")).as(id + " → " + odd).isNotBlank();
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WithOrWithoutALength() throws Exception {
+        long events = eventsOf(customerId);
+        String notes = "记".repeat(400_000);
+        String body = "{\"visitedAt\":\"2026-11-01T08:00:00Z\",\"channel\":\"PHONE\",\"notes\":\"" + notes + "\"}";
+        assertProblem(api.post("rep-a", "/api/customers/" + customerId + "/visits", body), 413, "body-too-large");
+        java.net.http.HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/customers/"
+                                + customerId + "/visits"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                "rep-a:rep-a-pass".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                                body.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.body()).contains("urn:customer-ledger:problem:body-too-large");
+        assertThat(eventsOf(customerId)).isEqualTo(events);
+    }
+
+    @Test
+    void aRefusalDoesNotTellWhoOwnsTheCustomer() {
+        registerRep("rep-b", 1000);
+        for (Api.Response refused : List.of(api.patch("rep-b", "/api/customers/" + customerId, Map.of("phone", "13900000000")),
+                api.post("rep-b", "/api/customers/" + customerId + "/visits",
+                        Map.of("visitedAt", "2026-11-01T08:00:00Z", "channel", "PHONE", "notes", "n")))) {
+            assertProblem(refused, 403, "not-allowed");
+            assertThat(refused.body().has("currentOwnerRepId")).as(refused.toString()).isFalse();
+            assertThat(refused.raw().body()).doesNotContain("rep-a");
+        }
+    }
+
+    private long eventsOf(String customer) {
+        return api.get("auditor", "/api/audit/events?customerId=" + customer).body().size();
+    }
+
     private static void assertProblem(Api.Response response, int status, String type) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.text("type")).isEqualTo("urn:customer-ledger:problem:" + type);
         assertThat(response.body().get("status").asInt()).isEqualTo(status);
         assertThat(response.text("detail")).isNotBlank();
+        assertThat(response.text("code")).isEqualTo(type.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into an RFC 9457 problem document: refusals of the domain keep their code and
@@ -50,7 +51,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = Problems.of(statusOf(rejection.code()), Problems.typeOf(rejection.code()), rejection.detail());
         problem.setTitle(titleOf(rejection.code()));
-        problem.setProperty("code", rejection.code().name());
         rejection.facts().forEach(problem::setProperty);
         return respond(problem);
     }
@@ -145,6 +145,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimit.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(Problems.ofStatus(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+            }
+        }
         String detail = "the request body is not valid JSON for this endpoint";
         if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
@@ -162,12 +168,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** Every problem the framework answers (missing parameter, 404, 405, 415, …) gets the ledger's type and code. */
+    @Override
+    protected @NonNull ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
+                                                                   @NonNull HttpStatusCode status,
+                                                                   @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.named(problem);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException exception,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "nothing is at " + exception.getHttpMethod() + " /" + exception.getResourcePath());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
     private static String expectation(Class<?> type) {
         if (type.isEnum()) {
             return "; expected one of " + Arrays.toString(type.getEnumConstants());
         }
         if (type == java.time.Instant.class) {
-            return "; expected an ISO-8601 instant such as 2026-03-01T08:00:00Z";
+            return "; expected " + BusinessTime.EXPECTED;
         }
         return "; expected " + type.getSimpleName();
     }

@@ -261,8 +261,8 @@ public class Customer {
     public void handle(RecordVisitCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
         Actor actor = command.actor();
         if (!actor.isRep(owner()) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
-            throw RejectedException.of(ErrorCode.NOT_ALLOWED, "only the owner or an EDITOR collaborator records visits "
-                    + "to customer " + customerId, "currentOwnerRepId", owner());
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only the owner or an EDITOR collaborator records visits "
+                    + "to customer " + customerId);
         }
         Instant visitedAt = command.visitedAt().truncatedTo(ChronoUnit.MILLIS);
         if (visitedAt.isAfter(now(clock))) {
@@ -540,9 +540,9 @@ public class Customer {
     }
 
     private RejectedException notYours(Actor actor) {
-        return RejectedException.of(ErrorCode.NOT_ALLOWED,
-                "user " + actor.userId() + " may not change customer " + customerId + ", which is " + describeOwner(),
-                "currentOwnerRepId", owner());
+        // a refusal does not tell someone who may not touch the customer who owns it
+        return new RejectedException(ErrorCode.NOT_ALLOWED,
+                "user " + actor.userId() + " may not change customer " + customerId);
     }
 
     @EventSourcingHandler

@@ -77,8 +77,8 @@ public class Opportunity {
 
     private static void requireMayAct(Actor actor, RepBook.CustomerStanding customer) {
         if (!actor.actsForCompany() && !actor.isRep(customer.ownerRepId()) && !customer.editors().contains(actor.repId())) {
-            throw RejectedException.of(ErrorCode.NOT_ALLOWED, "only the customer's owner, its editors and managers work its "
-                    + "opportunities", "currentOwnerRepId", customer.ownerRepId());
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only the customer's owner, its editors and managers work its "
+                    + "opportunities");
         }
     }
 
