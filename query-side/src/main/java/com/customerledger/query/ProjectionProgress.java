@@ -19,9 +19,12 @@ public class ProjectionProgress {
     private static final long POLL_MILLIS = 10;
 
     private final EventProcessingConfiguration processing;
+    private final ParkedEvents parked;
+    private final Map<String, ProjectionStatus.Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ProjectionProgress(EventProcessingConfiguration processing) {
+    public ProjectionProgress(EventProcessingConfiguration processing, ParkedEvents parked) {
         this.processing = processing;
+        this.parked = parked;
     }
 
     /** Waits until every projection has reached {@code position}, at most {@code timeout}; true if they have. */
@@ -45,15 +48,27 @@ public class ProjectionProgress {
         return Projections.ALL.stream().allMatch(group -> position(group).orElse(-1) >= position);
     }
 
-    /** Each projection's status against the event store's head. */
+    /**
+     * Each projection's status against the event store's head, with its parked events and the last
+     * failure of its processor (a store it could not reach, for instance) while that has not healed.
+     */
     public java.util.List<ProjectionStatus> statuses(long head) {
         return Projections.ALL.stream().map(group -> {
             StreamingEventProcessor processor = processor(group);
             OptionalLong position = position(group);
-            return new ProjectionStatus(group, processor.isRunning(), processor.isReplaying(), processor.isError(),
-                    processor.processingStatus().size(), position.isPresent() ? position.getAsLong() : null, head,
-                    position.isPresent() ? Math.max(0, head - position.getAsLong()) : null);
+            int segments = processor.processingStatus().size();
+            ProjectionStatus.Failure failure = failures.get(group);
+            boolean failing = processor.isError() || (failure != null && segments == 0);
+            return new ProjectionStatus(group, processor.isRunning(), processor.isReplaying(), failing, segments,
+                    position.isPresent() ? position.getAsLong() : null, head,
+                    position.isPresent() ? Math.max(0, head - position.getAsLong()) : null, parked.count(group),
+                    failing ? failure : null);
         }).toList();
+    }
+
+    /** Notes that a projection's processor failed (its error handler calls this before the processor backs off and retries). */
+    public void failed(String group, Throwable cause, java.time.Instant at) {
+        failures.put(group, new ProjectionStatus.Failure(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), at));
     }
 
     /**
@@ -74,6 +89,7 @@ public class ProjectionProgress {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
             throw new IllegalStateException("could not stop " + group, failed);
         }
+        parked.clear(group);
         processor.resetTokens(source -> source.createTailToken());
         processor.start();
     }

@@ -2,7 +2,9 @@ package com.customerledger.api.config;
 
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.customer.Customer;
+import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.Projections;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.mongodb.client.MongoClient;
@@ -44,11 +46,18 @@ class AxonConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Axon's view of the read-model database: tracking tokens and parked events live there. */
     @Bean
-    TokenStore tokenStore(MongoClient mongoClient, @Value("${spring.data.mongodb.database}") String database,
+    org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate(MongoClient mongoClient,
+                                                                       @Value("${spring.data.mongodb.database}") String database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
                           Serializer serializer, LedgerProperties properties) {
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongoClient, database).build())
+                .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(properties.projections().claimTimeout())
                 .transactionManager(NoTransactionManager.INSTANCE)
@@ -85,8 +94,17 @@ class AxonConfiguration {
         return new SimpleCorrelationDataProvider(USER_ID);
     }
 
+    /**
+     * Projections never stop on one event: an event a handler fails on is parked in the projection's
+     * dead-letter queue (in the read-model database) with its cause, later events of the same
+     * customer or rep wait behind it, and the rest of the stream goes on. A failure of the processor
+     * itself (the read-model store unreachable) is noted for the status endpoint and retried by Axon.
+     */
     @Bean
-    ConfigurerModule eventProcessingConfigurerModule(LedgerProperties properties) {
+    ConfigurerModule eventProcessingConfigurerModule(LedgerProperties properties,
+                                                     org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
+                                                     org.springframework.beans.factory.ObjectProvider<ProjectionProgress> progress,
+                                                     Clock clock) {
         LedgerProperties.ProjectionSettings settings = properties.projections();
         return configurer -> configurer.eventProcessing(processing -> {
             processing.usingPooledStreamingEventProcessors((config, builder) -> builder
@@ -98,6 +116,16 @@ class AxonConfiguration {
                     config -> PropagatingErrorHandler.instance());
             for (String projection : Projections.ALL) {
                 processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
+                processing.registerDeadLetterQueue(projection, config -> MongoSequencedDeadLetterQueue.builder()
+                        .processingGroup(projection)
+                        .mongoTemplate(axonMongoTemplate)
+                        .serializer(config.eventSerializer())
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .build());
+                processing.registerErrorHandler(projection, config -> error -> {
+                    progress.getObject().failed(projection, error.error(), clock.instant());
+                    PropagatingErrorHandler.instance().handleError(error);
+                });
             }
         });
     }
