@@ -50,6 +50,33 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         assertThat(again.text("reversedByEventId")).isEqualTo(now.get("reversals").get(0).get("reversalEventId").asText());
     }
 
+    /** A reversal back to a rep who was an EDITOR meanwhile ends the role: after a later move away they cannot edit. */
+    @Test
+    void aRepGivenBackTheCustomerByAReversalIsNoLongerItsCollaborator() {
+        registerRep("rep-a", 1000);
+        registerRep("rep-b", 1000);
+        String id = api.post("manager", "/api/customers", newCustomer("rep-a")).text("customerId");
+        String path = "/api/customers/" + id;
+        Api.Response moved = api.post("manager", path + "/transfer", Map.of("toRepId", "rep-b", "reason", "MANUAL"));
+        String transferEvent = api.get("auditor", path + "/ownership?minPosition=" + moved.position()).body()
+                .get("periods").get(1).get("eventId").asText();
+        assertThat(api.post("rep-b", path + "/collaborators", Map.of("repId", "rep-a", "role", "EDITOR")).status())
+                .isEqualTo(200);
+        Api.Response reversed = api.post("manager", path + "/ownership/reversals",
+                Map.of("eventId", transferEvent, "reason", "选错了代表"));
+        assertThat(reversed.status()).as(reversed.toString()).isEqualTo(200);
+        JsonNode view = api.get("manager", path + "?minPosition=" + reversed.position()).body();
+        assertThat(view.get("ownerRepId").asText()).isEqualTo("rep-a");
+        assertThat(view.get("collaborators")).isEmpty();
+
+        Api.Response away = api.post("manager", path + "/transfer", Map.of("toRepId", "rep-b", "reason", "REBALANCE",
+                "expectedOwnerRepId", "rep-a"));
+        assertThat(away.status()).as(away.toString()).isEqualTo(200);
+        assertThat(api.patch("rep-a", path, Map.of("address", "不该能改")).status()).isEqualTo(403);
+        assertThat(api.get("rep-a", "/api/reps/rep-a/portfolio?size=200&minPosition=" + away.position()).body()
+                .get("collaborating").get("items").findValuesAsText("customerId")).doesNotContain(id);
+    }
+
     /**
      * rep-a owns it from registration, a mistaken transfer gives it to rep-b, rep-b later hands it to
      * reversal-rep. Voiding the mistake leaves reversal-rep as the owner and corrects only the history:

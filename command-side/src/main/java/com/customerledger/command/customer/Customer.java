@@ -61,7 +61,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * collaborator), managers and admins act for the company.
  */
 @Aggregate(snapshotTriggerDefinition = Customer.SNAPSHOT_TRIGGER)
-@Revision("1")
+@Revision("2")
 public class Customer {
 
     /**
@@ -204,6 +204,7 @@ public class Customer {
                     "currentOwnerRepId", owner());
         }
         reps.requireCanReceive(actor.repId());
+        endRoleOfNewOwner(actor.repId(), actor, null);
         apply(new CustomerClaimedEvent(customerId, actor.repId(), now(clock), actor.userId()));
         touched(pool, deadlines, clock);
     }
@@ -225,6 +226,7 @@ public class Customer {
         }
         Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
         reps.requireCanReceive(command.toRepId());
+        endRoleOfNewOwner(command.toRepId(), command.actor(), command.batchId());
         apply(CustomerTransferredEvent.byPerson(customerId, owner(), command.toRepId(), command.reason(), effectiveAt,
                 command.note(), command.actor().userId(), command.batchId()));
         touched(pool, deadlines, clock);
@@ -387,6 +389,7 @@ public class Customer {
             if (before.owner() != null) {
                 reps.requireCanReceive(before.owner());
             }
+            endRoleOfNewOwner(before.owner(), command.actor(), null);
             apply(new CustomerOwnershipReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
                     before.effectiveAt(), command.reason(), command.actor().userId()));
             touched(pool, deadlines, clock);
@@ -446,6 +449,7 @@ public class Customer {
             return Reassignment.UNCHANGED;
         }
         if (decision.isAssigned()) {
+            endRoleOfNewOwner(decision.repId(), actor, command.batchId());
             apply(new CustomerTransferredEvent(customerId, owner(), decision.repId(), command.reason(), effectiveAt, null,
                     actor.userId(), command.batchId(), decision.ruleId(), decision.policyVersion()));
             touched(pool, deadlines, clock);
@@ -503,6 +507,16 @@ public class Customer {
         apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId(), command.batchId()));
         touched(pool, deadlines, clock);
         return true;
+    }
+
+    /**
+     * An owner is never also a collaborator: a rep who is about to become the owner loses their role
+     * first, by its own event, so that no event in the stream leaves an owner who collaborates.
+     */
+    private void endRoleOfNewOwner(String newOwner, Actor actor, String batchId) {
+        if (newOwner != null && collaborators.containsKey(newOwner)) {
+            apply(new CollaboratorRemovedEvent(customerId, newOwner, actor.userId(), batchId));
+        }
     }
 
     /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
@@ -587,6 +601,7 @@ public class Customer {
     void on(CustomerOwnershipReversedEvent event, EventMessage<?> message) {
         voided(event.reversedEventId(), message);
         activity++;
+        noLongerCollaborating(event.newOwnerRepId());
     }
 
     @EventSourcingHandler
@@ -605,8 +620,18 @@ public class Customer {
     void on(OwnershipChange change, EventMessage<?> message) {
         steps.add(new OwnershipStep(message.getIdentifier(), change.newOwnerRepId(), change.effectiveAt()));
         activity++;
-        if (change.newOwnerRepId() != null) {
-            collaborators.remove(change.newOwnerRepId());
+        noLongerCollaborating(change.newOwnerRepId());
+    }
+
+    /**
+     * Events stored before the command handlers ended a new owner's role with a
+     * {@link CollaboratorRemovedEvent} carry the end of the role in the ownership change itself, and
+     * the rep book and the read models have always read them so (reversals included). In newer streams
+     * the role is already gone when the change arrives, and this changes nothing.
+     */
+    private void noLongerCollaborating(String newOwner) {
+        if (newOwner != null) {
+            collaborators.remove(newOwner);
         }
     }
 

@@ -48,7 +48,7 @@ class CustomerTest {
 
     @BeforeEach
     void setUp() {
-        lookups = new LookupTables().withRep("rep-a", 2).withRep("rep-b", 5);
+        lookups = new LookupTables().withRep("rep-a", 2).withRep("rep-b", 5).withRep("rep-c", 5);
         fixture = new AggregateTestFixture<>(Customer.class);
         fixture.registerInjectableResource(lookups.keys);
         fixture.registerInjectableResource(lookups.repBook);
@@ -341,12 +341,53 @@ class CustomerTest {
     }
 
     @Test
-    void collaboratorWhoBecomesOwnerLosesCollaboratorRole() {
+    void aCollaboratorWhoClaimsTheCustomerLosesTheRoleFirst() {
+        fixture.given(registered(null), new CollaboratorAddedEvent(ID, "rep-a", CollaboratorRole.VIEWER, "manager"))
+                .when(new ClaimCustomerCommand(new CustomerId(ID), rep("rep-a")))
+                .expectEvents(new CollaboratorRemovedEvent(ID, "rep-a", "rep-a", null),
+                        new CustomerClaimedEvent(ID, "rep-a", NOW, "rep-a"));
+    }
+
+    @Test
+    void aCollaboratorWhoReceivesATransferLosesTheRoleFirst() {
+        fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.EDITOR, "rep-a"))
+                .when(new TransferCustomerCommand(new CustomerId(ID), "rep-b", TransferReason.REBALANCE, null, "rep-a", null,
+                        "batch-1", MANAGER))
+                .expectEvents(new CollaboratorRemovedEvent(ID, "rep-b", "manager", "batch-1"),
+                        CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-b", TransferReason.REBALANCE, NOW, null,
+                                "manager", "batch-1"));
+    }
+
+    @Test
+    void aCollaboratorTheRulesChooseAsOwnerLosesTheRoleFirst() {
+        EventFeed.feed(lookups.assignment, new AssignmentPolicyPublishedEvent(4, List.of(new AssignmentRule("shouguang",
+                SHOUGUANG, null, null, false, List.of("rep-b"), AssignmentStrategy.FIXED)), "admin"));
+        fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.VIEWER, "rep-a"))
+                .when(new ReassignByRulesCommand(new CustomerId(ID), "rep-a", TransferReason.DEPARTURE, null, "batch-2",
+                        MANAGER))
+                .expectEvents(new CollaboratorRemovedEvent(ID, "rep-b", "manager", "batch-2"),
+                        new CustomerTransferredEvent(ID, "rep-a", "rep-b", TransferReason.DEPARTURE, NOW, null, "manager",
+                                "batch-2", "shouguang", 4))
+                .expectResultMessagePayload(Customer.Reassignment.MOVED);
+    }
+
+    @Test
+    void aTransferToANonCollaboratorEndsNoRole() {
+        fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.EDITOR, "rep-a"))
+                .when(new TransferCustomerCommand(new CustomerId(ID), "rep-c", TransferReason.MANUAL, null, null, null,
+                        null, MANAGER))
+                .expectEvents(CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-c", TransferReason.MANUAL, NOW, null,
+                        "manager", null));
+    }
+
+    /** Streams stored before the role was ended by its own event: the transfer itself still ends it when rebuilt. */
+    @Test
+    void aStoredTransferToACollaboratorWithoutTheRemovalStillEndsTheRole() {
         fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.EDITOR, "rep-a"),
                         CustomerTransferredEvent.byPerson(ID, "rep-a", "rep-b", TransferReason.MANUAL, NOW, null, "manager", null))
                 .when(new RemoveCollaboratorCommand(new CustomerId(ID), "rep-b", null, MANAGER))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerClaimedEvent;
+import com.customerledger.events.CustomerOwnershipReversedEvent;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.CustomerReleasedEvent;
@@ -60,6 +61,21 @@ class CustomerProjectionTest {
         mongo.feed(projection, 3, new CustomerReleasedEvent("c1", "rep-b", "x", T, "rep-b", null));
         assertThat(find("c1").inPool()).isTrue();
         assertThat(find("c1").ownerRepId()).isNull();
+    }
+
+    @Test
+    void aReversalToACollaboratorEndsTheRoleLikeTheAggregateDoes() {
+        mongo.feed(projection, 0, registered("c1", "绿源养殖场", CustomerType.FARM, SHOUGUANG, "rep-a"));
+        mongo.feed(projection, 1, CustomerTransferredEvent.byPerson("c1", "rep-a", "rep-b", TransferReason.MANUAL, T, null,
+                "manager", null));
+        mongo.feed(projection, 2, new CollaboratorAddedEvent("c1", "rep-a", CollaboratorRole.EDITOR, "rep-b"));
+        // as stored before the role ended by its own event: the reversal alone ends it
+        mongo.feed(projection, 3, new CustomerOwnershipReversedEvent("c1", "transfer-1", "rep-b", "rep-a", T, "错了",
+                "manager"));
+        assertThat(find("c1").ownerRepId()).isEqualTo("rep-a");
+        assertThat(find("c1").collaborators()).isEmpty();
+        assertThat(projection.handle(new FindPortfolioQuery("rep-a", CustomerFilter.ALL, null, new PageRequest(0, 10)))
+                .collaborating().total()).isZero();
     }
 
     @Test
