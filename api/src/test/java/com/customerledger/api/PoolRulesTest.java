@@ -101,6 +101,14 @@ class PoolRulesTest {
         assertThat(reminded.get("ownerRepId").asText()).isEqualTo("rep-a");
         assertThat(api.get("manager", "/api/customers/" + visited).body().get("poolReleaseDueAt").isNull()).isTrue();
 
+        // a grade change restarts no deadline: the warning stays, and the release below still comes
+        Api.Response graded = api.post("manager", "/api/customers/" + neglected + "/grade",
+                Map.of("grade", "B", "reason", "年度评审"));
+        assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
+        JsonNode afterGrade = api.get("manager", "/api/customers/" + neglected + "?minPosition=" + graded.position()).body();
+        assertThat(afterGrade.get("grade").asText()).isEqualTo("B");
+        assertThat(afterGrade.get("poolReleaseDueAt").asText()).isEqualTo(reminded.get("poolReleaseDueAt").asText());
+
         clock.advance(Duration.ofDays(5));
         JsonNode released = await(api, neglected, view -> view.path("inPool").asBoolean());
         assertThat(released.get("ownerRepId").isNull()).isTrue();

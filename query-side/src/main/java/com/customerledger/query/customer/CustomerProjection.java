@@ -116,9 +116,10 @@ public class CustomerProjection {
         });
     }
 
+    /** Grading is not activity: it restarts no pool deadline, so a pending pool warning stays. */
     @EventHandler
     void on(CustomerGradeChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        update(event.customerId(), sequence, recordedAt, document -> {
+        SequencedDocument.apply(mongo, CustomerDocument.class, event.customerId(), sequence, recordedAt, null, document -> {
             document.grade = event.to();
             document.gradeHistory.add(new GradeChangeView(event.from(), event.to(), event.inputs(), event.policyVersion(),
                     event.manual(), event.reason(), event.changedBy(), recordedAt));

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerClaimedEvent;
+import com.customerledger.events.CustomerGradeChangedEvent;
+import com.customerledger.events.CustomerPoolReminderIssuedEvent;
+import com.customerledger.events.Grade;
+import com.customerledger.events.VisitChannel;
+import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.events.CustomerOwnershipReversedEvent;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerRegisteredEvent;
@@ -76,6 +81,21 @@ class CustomerProjectionTest {
         assertThat(find("c1").collaborators()).isEmpty();
         assertThat(projection.handle(new FindPortfolioQuery("rep-a", CustomerFilter.ALL, null, new PageRequest(0, 10)))
                 .collaborating().total()).isZero();
+    }
+
+    /** Grading restarts no pool deadline, so the release it warned of still comes: the warning stays. */
+    @Test
+    void aGradeChangeKeepsThePoolWarningWhileActivityTakesItBack() {
+        Instant releaseAt = T.plus(java.time.Duration.ofDays(30));
+        mongo.feed(projection, 0, registered("c1", "绿源养殖场", CustomerType.FARM, SHOUGUANG, "rep-a"));
+        mongo.feed(projection, 1, new CustomerPoolReminderIssuedEvent("c1", "rep-a", releaseAt, 1));
+        mongo.feed(projection, 2, new CustomerGradeChangedEvent("c1", null, Grade.B, null, 1, false, "grading policy v1",
+                "admin"));
+        assertThat(find("c1").grade()).isEqualTo(Grade.B);
+        assertThat(find("c1").poolReleaseDueAt()).isEqualTo(releaseAt);
+        mongo.feed(projection, 3, new VisitRecordedEvent("c1", "v1", "rep-a", T, VisitChannel.PHONE, "回访", null, null,
+                null, "rep-a"));
+        assertThat(find("c1").poolReleaseDueAt()).isNull();
     }
 
     @Test
