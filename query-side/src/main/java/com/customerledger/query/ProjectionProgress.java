@@ -1,6 +1,7 @@
 package com.customerledger.query;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -27,10 +28,14 @@ public class ProjectionProgress {
         this.parked = parked;
     }
 
-    /** Waits until every projection has reached {@code position}, at most {@code timeout}; true if they have. */
-    public boolean awaitPosition(long position, Duration timeout) {
+    /**
+     * Waits until the projections {@code groups} (those serving one read, see {@link QueryProjections})
+     * have reached {@code position}, at most {@code timeout}; true if they have. The others may lag or
+     * replay meanwhile.
+     */
+    public boolean awaitPosition(long position, Duration timeout, Collection<String> groups) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(position)) {
+        while (!reached(position, groups)) {
             if (System.nanoTime() >= deadline) {
                 return false;
             }
@@ -44,8 +49,13 @@ public class ProjectionProgress {
         return true;
     }
 
+    /** Whether every projection has reached {@code position}. */
     public boolean reached(long position) {
-        return Projections.ALL.stream().allMatch(group -> position(group).orElse(-1) >= position);
+        return reached(position, Projections.ALL);
+    }
+
+    public boolean reached(long position, Collection<String> groups) {
+        return groups.stream().allMatch(group -> position(group).orElse(-1) >= position);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.customerledger.query.analytics;
 
+import com.customerledger.query.Projections;
+import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.customer.CustomerProjection;
 import com.customerledger.query.funnel.FunnelProjection;
 import com.customerledger.query.visit.ActivityProjection;
@@ -28,6 +30,7 @@ public class AnalyticsQueries {
     }
 
     @QueryHandler
+    @ReadsFrom(Projections.CUSTOMERS)
     CustomersByRegion handle(CustomersByRegionQuery query) {
         Map<String, Map<String, Long>> byType = new TreeMap<>();
         Map<String, Map<String, Long>> byGrade = new TreeMap<>();
@@ -52,6 +55,7 @@ public class AnalyticsQueries {
     }
 
     @QueryHandler
+    @ReadsFrom({Projections.FUNNEL, Projections.ACTIVITY})
     Leaderboard handle(LeaderboardQuery query) {
         Map<String, BigDecimal[]> amounts = new HashMap<>();
         Map<String, long[]> counts = new HashMap<>();

@@ -12,6 +12,7 @@ import com.customerledger.query.visit.ActivityProjection;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import java.time.Clock;
 import java.time.Instant;
@@ -144,6 +145,7 @@ public class CustomerProjection {
     }
 
     @QueryHandler
+    @ReadsFrom({Projections.ACTIVITY, Projections.FUNNEL})
     Optional<CustomerView> handle(FindCustomerQuery query) {
         Instant yearAgo = clock.instant().atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
         return Optional.ofNullable(mongo.findById(query.customerId(), CustomerDocument.class)).map(CustomerDocument::toView)

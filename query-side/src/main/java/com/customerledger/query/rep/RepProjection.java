@@ -6,6 +6,7 @@ import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
 import com.customerledger.events.RepTerritoryChangedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.customer.CustomerProjection;
 import java.time.Instant;
@@ -84,12 +85,14 @@ public class RepProjection {
     }
 
     @QueryHandler
+    @ReadsFrom(Projections.CUSTOMERS)
     Optional<RepView> handle(FindRepQuery query) {
         return Optional.ofNullable(mongo.findById(query.repId(), RepDocument.class))
                 .map(document -> document.toView(loadOf(document.id())));
     }
 
     @QueryHandler
+    @ReadsFrom(Projections.CUSTOMERS)
     RepPage handle(ListRepsQuery query) {
         Query all = new Query();
         long total = mongo.count(all, RepDocument.class);
