@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.customerledger.command.Actor;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
+import com.customerledger.command.Role;
 import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.assignment.Decision;
 import com.customerledger.command.grading.GradingRules;
@@ -306,6 +307,9 @@ public class Customer {
 
     @CommandHandler
     public Regrading handle(RegradeCustomerCommand command, GradingRules grading) {
+        if (!command.actor().roles().contains(Role.ADMIN)) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only admins regrade customers");
+        }
         Optional<GradingPolicySetEvent> policy = grading.current();
         if (policy.isEmpty()) {
             return Regrading.NO_POLICY;

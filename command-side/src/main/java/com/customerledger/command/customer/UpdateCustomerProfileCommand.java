@@ -8,7 +8,10 @@ import com.customerledger.events.Scale;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Change some fields of a customer's profile; a null field is left as it is. */
+/**
+ * Change some fields of a customer's profile; a null field is left as it is. A change that gives no
+ * field a new value (a repeat of one already made) appends nothing.
+ */
 public record UpdateCustomerProfileCommand(
         @TargetAggregateIdentifier CustomerId customerId,
         String name,

@@ -6,7 +6,7 @@ import com.customerledger.events.Region;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Replace a rep's territory (regions, product lines, customer types) and capacity as a whole. */
+/** Replace a rep's territory (regions, product lines, customer types) and capacity as a whole (managers, admins). */
 public record ChangeRepTerritoryCommand(
         @TargetAggregateIdentifier RepId repId,
         List<Region> regions,

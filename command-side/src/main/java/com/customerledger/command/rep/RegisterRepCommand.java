@@ -7,8 +7,8 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Register a sales rep with a territory and a capacity. Repeating it with the same id and the same
- * data is a no-op; the same id with other data is refused.
+ * Register a sales rep with a territory and a capacity (admins only). Repeating it with the same id
+ * and the same data appends nothing and answers the same; the same id with other data is refused.
  */
 public record RegisterRepCommand(
         @TargetAggregateIdentifier RepId repId,

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
+import com.customerledger.command.Role;
 import com.customerledger.events.RepDepartedEvent;
 import com.customerledger.events.RepRegisteredEvent;
 import com.customerledger.events.RepStatus;
@@ -35,6 +36,9 @@ public class Rep {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(RegisterRepCommand command) {
+        if (!command.actor().roles().contains(Role.ADMIN)) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only admins register reps");
+        }
         RepRegisteredEvent registered = new RepRegisteredEvent(command.repId().value(), command.name(),
                 command.regions(), command.productLines(), command.customerTypes(), command.capacity(),
                 command.managerRepId(), command.actor().userId());
@@ -51,6 +55,9 @@ public class Rep {
 
     @CommandHandler
     public void handle(ChangeRepTerritoryCommand command) {
+        if (!command.actor().actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins change a rep's territory");
+        }
         if (status == RepStatus.DEPARTED) {
             throw RejectedException.of(ErrorCode.REP_DEPARTED, "rep " + repId + " has departed", "repId", repId);
         }
@@ -60,6 +67,9 @@ public class Rep {
 
     @CommandHandler
     public void handle(ChangeRepStatusCommand command) {
+        if (!command.actor().actsForCompany()) {
+            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins change a rep's status");
+        }
         if (status == RepStatus.DEPARTED) {
             throw RejectedException.of(ErrorCode.REP_DEPARTED, "rep " + repId + " has departed", "repId", repId);
         }

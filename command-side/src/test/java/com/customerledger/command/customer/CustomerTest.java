@@ -330,6 +330,18 @@ class CustomerTest {
                 .when(new AddCollaboratorCommand(new CustomerId(ID), "rep-b", CollaboratorRole.EDITOR, MANAGER))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+        // another role is a change
+        fixture.given(registered("rep-a"), new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.EDITOR, "rep-a"))
+                .when(new AddCollaboratorCommand(new CustomerId(ID), "rep-b", CollaboratorRole.VIEWER, MANAGER))
+                .expectEvents(new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.VIEWER, "manager"));
+    }
+
+    @Test
+    void removingARepWithoutARoleAppendsNothingAndAnswersFalse() {
+        fixture.given(registered("rep-a"))
+                .when(new RemoveCollaboratorCommand(new CustomerId(ID), "rep-b", null, rep("rep-a")))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
     }
 
     @Test
@@ -399,6 +411,24 @@ class CustomerTest {
                 .when(new UpdateCustomerProfileCommand(new CustomerId(ID), PROFILE.name(), null, null, "寿光市文家街道",
                         null, null, null, null, null, null, null, null, rep("rep-b")))
                 .expectEvents(new CustomerProfileUpdatedEvent(ID, expected, List.of("address"), "rep-b"));
+    }
+
+    @Test
+    void aProfileChangeToThePresentValuesAppendsNothing() {
+        fixture.given(registered("rep-a"))
+                .when(new UpdateCustomerProfileCommand(new CustomerId(ID), PROFILE.name(), PROFILE.type(), null, null,
+                        PROFILE.creditCode(), null, null, null, null, null, null, null, rep("rep-a")))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotUpdateAnotherRepsCustomerEvenWithoutAChange() {
+        fixture.given(registered("rep-b"))
+                .when(new UpdateCustomerProfileCommand(new CustomerId(ID), PROFILE.name(), null, null, null, null, null, null,
+                        null, null, null, null, null, rep("rep-a")))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
     }
 
     @Test

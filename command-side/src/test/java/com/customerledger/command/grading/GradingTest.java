@@ -86,9 +86,9 @@ class GradingTest {
         customers.given(registered(), deal("d0", "2025-09-15T00:00:00Z", "90000", "20000"),
                         deal("d1", "2026-02-10T00:00:00Z", "30000", "3000"), deal("d2", "2026-05-10T00:00:00Z", "15000", "1500"),
                         deal("d3", "2026-05-20T00:00:00Z", "10000", "1000"), deal("d4", "2026-09-01T00:00:00Z", "5000", "600"))
-                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, MANAGER))
+                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, ADMIN))
                 .expectEvents(new CustomerGradeChangedEvent(ID, null, Grade.A, new GradeInputs(AS_OF, new BigDecimal("60000"),
-                        new BigDecimal("6100"), 3, 4), 1, false, "grading policy v1", "manager"))
+                        new BigDecimal("6100"), 3, 4), 1, false, "grading policy v1", "admin"))
                 .expectResultMessagePayload(Regrading.CHANGED);
     }
 
@@ -96,7 +96,7 @@ class GradingTest {
     void anUnchangedGradeAppendsNothing() {
         EventFeed.feed(new GradingRules(lookups.jdbc), POLICY);
         customers.given(registered(), new CustomerGradeChangedEvent(ID, null, Grade.C, null, 1, false, "v1", "manager"))
-                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, MANAGER))
+                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, ADMIN))
                 .expectNoEvents().expectResultMessagePayload(Regrading.UNCHANGED);
     }
 
@@ -106,12 +106,12 @@ class GradingTest {
         CustomerGradeChangedEvent manual = new CustomerGradeChangedEvent(ID, null, Grade.S, null, null, true, "战略客户",
                 "manager");
         customers.given(registered(), manual)
-                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, MANAGER))
+                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, ADMIN))
                 .expectNoEvents().expectResultMessagePayload(Regrading.MANUAL_KEPT);
         customers.given(registered(), manual)
-                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, true, MANAGER))
+                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, true, ADMIN))
                 .expectEvents(new CustomerGradeChangedEvent(ID, Grade.S, Grade.C, new GradeInputs(AS_OF, BigDecimal.ZERO,
-                        BigDecimal.ZERO, 0, 0), 1, false, "grading policy v1", "manager"));
+                        BigDecimal.ZERO, 0, 0), 1, false, "grading policy v1", "admin"));
     }
 
     @Test
@@ -128,7 +128,31 @@ class GradingTest {
     @Test
     void noPolicyGradesNobody() {
         customers.given(registered())
-                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, MANAGER))
+                .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, ADMIN))
                 .expectNoEvents().expectResultMessagePayload(Regrading.NO_POLICY);
+    }
+
+    @Test
+    void cannotRegradeAsManagerOrRep() {
+        EventFeed.feed(new GradingRules(lookups.jdbc), POLICY);
+        for (com.customerledger.command.Actor notAdmin : List.of(MANAGER, rep("rep-a"))) {
+            customers.given(registered(), deal("d1", "2026-09-01T00:00:00Z", "60000", "6000"))
+                    .when(new RegradeCustomerCommand(new CustomerId(ID), AS_OF, false, notAdmin))
+                    .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
+        }
+    }
+
+    @Test
+    void settingTheGradeItAlreadyHasByHandAppendsNothing() {
+        customers.given(registered(), new CustomerGradeChangedEvent(ID, null, Grade.S, null, null, true, "战略客户",
+                        "manager"))
+                .when(new OverrideGradeCommand(new CustomerId(ID), Grade.S, "战略客户", MANAGER))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        // the same grade, but decided by the policy so far: setting it by hand is a change
+        customers.given(registered(), new CustomerGradeChangedEvent(ID, null, Grade.S, null, 1, false, "grading policy v1",
+                        "admin"))
+                .when(new OverrideGradeCommand(new CustomerId(ID), Grade.S, "战略客户", MANAGER))
+                .expectEvents(new CustomerGradeChangedEvent(ID, Grade.S, Grade.S, new GradeInputs(AS_OF, BigDecimal.ZERO,
+                        BigDecimal.ZERO, 0, 0), null, true, "战略客户", "manager"));
     }
 }

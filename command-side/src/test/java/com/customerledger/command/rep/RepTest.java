@@ -2,6 +2,7 @@ package com.customerledger.command.rep;
 
 import static com.customerledger.command.Actors.ADMIN;
 import static com.customerledger.command.Actors.MANAGER;
+import static com.customerledger.command.Actors.rep;
 import static com.customerledger.command.Rejections.rejectedWith;
 
 import com.customerledger.command.ErrorCode;
@@ -44,8 +45,43 @@ class RepTest {
     }
 
     @Test
-    void repeatingRegistrationAppendsNothing() {
-        fixture.given(REGISTERED).when(register("张三")).expectSuccessfulHandlerExecution().expectNoEvents();
+    void repeatingRegistrationAppendsNothingAndAnswersTheSame() {
+        fixture.given(REGISTERED).when(register("张三")).expectNoEvents().expectResultMessagePayload("rep-a");
+    }
+
+    @Test
+    void cannotRegisterRepAsManagerOrRep() {
+        for (com.customerledger.command.Actor notAdmin : List.of(MANAGER, rep("rep-b"))) {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterRepCommand(new RepId("rep-a"), "张三", WEIFANG, List.of("feed"),
+                            List.of(CustomerType.FARM), 30, null, notAdmin))
+                    .expectNoEvents()
+                    .expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
+        }
+    }
+
+    @Test
+    void cannotChangeTerritoryAsRep() {
+        fixture.given(REGISTERED)
+                .when(new ChangeRepTerritoryCommand(new RepId("rep-a"), List.of(), List.of(), List.of(), 1000, rep("rep-a")))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
+    }
+
+    @Test
+    void cannotChangeStatusAsRep() {
+        fixture.given(REGISTERED)
+                .when(new ChangeRepStatusCommand(new RepId("rep-a"), RepStatus.ON_LEAVE, "想休息", rep("rep-a")))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
+    }
+
+    @Test
+    void settingTheStatusARepAlreadyHasAppendsNothing() {
+        fixture.given(REGISTERED, new RepStatusChangedEvent("rep-a", RepStatus.ACTIVE, RepStatus.ON_LEAVE, "产假", "manager"))
+                .when(new ChangeRepStatusCommand(new RepId("rep-a"), RepStatus.ON_LEAVE, "产假", ADMIN))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
