@@ -78,7 +78,8 @@ class CustomerActivityTest {
         fixture.given(ownedByRepA(now.minus(Duration.ofDays(5))),
                         new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.EDITOR, "rep-a"))
                 .when(visit("v1", "rep-b", now, null))
-                .expectSuccessfulHandlerExecution();
+                .expectEvents(new VisitRecordedEvent(ID, "v1", "rep-b", now, VisitChannel.ON_SITE, "聊了饲料换季", "要样品", null,
+                        new GeoPoint(36.88, 118.79), "rep-b"));
         fixture.given(ownedByRepA(now.minus(Duration.ofDays(5))),
                         new CollaboratorAddedEvent(ID, "rep-b", CollaboratorRole.VIEWER, "rep-a"))
                 .when(visit("v1", "rep-b", now, null))

@@ -118,12 +118,23 @@ class CustomerPoolTest {
     }
 
     @Test
-    void customerReleasedByItsOwnerHasNoPendingDeadlines() {
+    void releasingTheCustomerCancelsItsDeadlines() {
+        fixture.given(inPool())
+                .andGivenCommands(new ClaimCustomerCommand(new CustomerId(ID), rep("rep-a")))
+                .when(new ReleaseCustomerCommand(new CustomerId(ID), "不做了", rep("rep-a")))
+                .expectEvents(new CustomerReleasedEvent(ID, "rep-a", "不做了", start, "rep-a", null))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void customerReleasedByItsOwnerGetsNoReminderOrReleaseLater() {
         fixture.given(inPool())
                 .andGivenCommands(new ClaimCustomerCommand(new CustomerId(ID), rep("rep-a")),
                         new ReleaseCustomerCommand(new CustomerId(ID), "不做了", rep("rep-a")))
                 .whenTimeElapses(Duration.ofDays(40))
-                .expectNoEvents();
+                .expectNoEvents()
+                .expectTriggeredDeadlines()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -133,6 +144,19 @@ class CustomerPoolTest {
         EventFeed.feed(lookups.pool, new PoolPolicySetEvent(2, 60, 90, 5, "admin"));
         fixture.whenTimeElapses(Duration.ofDays(31))
                 .expectTriggeredDeadlinesWithName(PoolRules.REMINDER, PoolRules.RELEASE)
-                .expectEvents(new CustomerPoolReminderIssuedEvent(ID, "rep-a", start.plus(Duration.ofDays(30)), 1));
+                .expectEvents(new CustomerPoolReminderIssuedEvent(ID, "rep-a", start.plus(Duration.ofDays(30)), 1))
+                .expectScheduledDeadlineWithName(start.plus(Duration.ofDays(60)), PoolRules.RELEASE)
+                .expectScheduledDeadlineWithName(start.plus(Duration.ofDays(55)), PoolRules.REMINDER);
+    }
+
+    @Test
+    void aShorterPolicyReleasesAtTheOriginalTime() {
+        fixture.given(inPool())
+                .andGivenCommands(new ClaimCustomerCommand(new CustomerId(ID), rep("rep-a")));
+        EventFeed.feed(lookups.pool, new PoolPolicySetEvent(2, 20, 90, 5, "admin"));
+        fixture.whenTimeElapses(Duration.ofDays(21))
+                .expectNoEvents()
+                .expectTriggeredDeadlines()
+                .expectScheduledDeadlineWithName(start.plus(Duration.ofDays(30)), PoolRules.RELEASE);
     }
 }

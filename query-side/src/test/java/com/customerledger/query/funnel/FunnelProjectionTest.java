@@ -10,7 +10,6 @@ import com.customerledger.query.MongoFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +82,8 @@ class FunnelProjectionTest {
         assertThat(funnel.handle(new FunnelQuery(day(1), day(2), null, null, null)).opportunities()).isZero();
         assertThat(funnel.openOf("c-o4")).extracting(OpportunitySummary::stage).containsExactly(OpportunityStage.LEAD);
         assertThat(funnel.openOf("c-o1")).isEmpty();
-        assertThat(List.of(view.stages().get(4).stage())).containsExactly(OpportunityStage.WON);
+        FunnelView other = funnel.handle(new FunnelQuery(day(0), day(1), "rep-b", null, null));
+        assertThat(other.stages()).extracting(FunnelView.Stage::reached).containsExactly(1L, 0L, 0L, 0L, 0L);
+        assertThat(other.won()).isZero();
     }
 }
