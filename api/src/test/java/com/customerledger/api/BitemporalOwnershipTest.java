@@ -11,16 +11,18 @@ import org.junit.jupiter.api.Test;
 class BitemporalOwnershipTest extends EmbeddedLedgerTest {
 
     @Test
-    void backdatedTransferIsAnsweredByEffectiveAndRecordedTime() throws Exception {
+    void backdatedTransferIsAnsweredByEffectiveAndRecordedTime() {
         registerRep("rep-a", 1000);
         registerRep("rep-b", 1000);
         Api.Response registered = api.post("manager", "/api/customers", newCustomer("rep-a"));
         String id = registered.text("customerId");
-        Thread.sleep(50);
-        Instant effective = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        Thread.sleep(50);
-        Instant beforeRecording = Instant.now();
-        Thread.sleep(50);
+        JsonNode registration = api.get("auditor", "/api/customers/" + id + "/ownership?minPosition="
+                + registered.position()).body().get("periods").get(0);
+        // backdated to just after the registration took effect, and recorded after the instant the test asks about
+        Instant effective = Instant.parse(registration.get("from").asText()).plusMillis(1);
+        Instant registrationRecorded = Instant.parse(registration.get("recordedAt").asText());
+        Instant beforeRecording = registrationRecorded.isAfter(effective) ? registrationRecorded : effective;
+        awaitClockPast(beforeRecording);
         Api.Response transferred = api.post("manager", "/api/customers/" + id + "/transfer",
                 Map.of("toRepId", "rep-b", "reason", "MANUAL", "effectiveAt", effective.toString()));
         assertThat(transferred.status()).isEqualTo(200);

@@ -1,13 +1,22 @@
 package com.customerledger.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +38,8 @@ public abstract class EmbeddedLedgerTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate eventStore;
     protected Api api;
 
     @DynamicPropertySource
@@ -74,6 +85,90 @@ public abstract class EmbeddedLedgerTest {
             throw new IllegalStateException("could not register " + repId + ": " + response);
         }
         return response.position();
+    }
+
+    /** The ids of the events stored for one aggregate ({@code customer:…}, {@code rep:…}, {@code opportunity:…}), in order. */
+    protected List<String> storedEventIds(String aggregateId) {
+        return eventStore.queryForList("SELECT eventIdentifier FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "ORDER BY sequenceNumber", String.class, aggregateId);
+    }
+
+    /** A customer's events as the auditor reads them: their ids in order (the audit trail, not the ledger's head). */
+    protected List<String> customerEventIds(String customerId) {
+        List<String> ids = new java.util.ArrayList<>();
+        api.get("auditor", "/api/audit/events?customerId=" + customerId).body()
+                .forEach(event -> ids.add(event.get("eventId").asText()));
+        return ids;
+    }
+
+    /**
+     * What a refused write to a customer must leave alone: its event stream and its 360 view, read once
+     * the view has applied the customer's last event (the deals window's moving start left out).
+     */
+    protected Supplier<Object> customerState(String customerId) {
+        return () -> {
+            JsonNode events = api.get("auditor", "/api/audit/events?customerId=" + customerId).body();
+            List<String> ids = new java.util.ArrayList<>();
+            events.forEach(event -> ids.add(event.get("eventId").asText()));
+            long last = events.isEmpty() ? 0 : events.get(events.size() - 1).get("position").asLong();
+            Api.Response view = api.get("manager", "/api/customers/" + customerId + "?minPosition=" + last);
+            JsonNode body = view.body().deepCopy();
+            if (body.path("dealsLast12Months") instanceof ObjectNode deals) {
+                deals.remove("since");
+            }
+            return List.of(ids, view.status(), body);
+        };
+    }
+
+    /** What a refused write to a rep must leave alone: its event stream and its view. */
+    protected Supplier<Object> repState(String repId) {
+        return () -> {
+            List<String> ids = storedEventIds("rep:" + repId);
+            Api.Response view = api.get("manager", "/api/reps/" + repId + "?minPosition=" + lastPosition("rep:" + repId));
+            return List.of(ids, view.status(), view.body());
+        };
+    }
+
+    /** What a refused write to any other aggregate must leave alone: its event stream. */
+    protected Supplier<Object> streamOf(String aggregateId) {
+        return () -> storedEventIds(aggregateId);
+    }
+
+    private long lastPosition(String aggregateId) {
+        Long last = eventStore.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, aggregateId);
+        return last == null ? 0 : last;
+    }
+
+    /**
+     * Sends a write that must be refused with {@code status} and checks that it stored and changed
+     * nothing of what {@code state} reads (the aggregate's own events and its read model).
+     */
+    protected static Api.Response assertRefused(int status, Supplier<Object> state, Supplier<Api.Response> write) {
+        Object before = state.get();
+        Api.Response response = write.get();
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(state.get()).as("after the refused %s", response).isEqualTo(before);
+        return response;
+    }
+
+    /**
+     * Waits (bounded) until the wall clock has passed {@code instant} by at least a millisecond, so
+     * that the next write is recorded strictly after it at the millisecond precision the ledger keeps.
+     */
+    protected static void awaitClockPast(Instant instant) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(instant.truncatedTo(ChronoUnit.MILLIS))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the clock did not pass " + instant);
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** A customer body no other test uses: unique name, phone and credit code. */

@@ -73,9 +73,11 @@ class PoolRulesTest {
     int port;
     @Autowired
     MovableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
-    void neglectedCustomerIsRemindedThenReleasedWhileTheVisitedOneStays() throws Exception {
+    void neglectedCustomerIsRemindedThenReleasedWhileTheVisitedOneStays() {
         Api api = new Api(port);
         assertThat(api.post("admin", "/api/reps", Map.of("repId", "rep-a", "name", "rep-a",
                 "regions", List.of(Map.of("province", "山东省")), "capacity", 10)).status()).isEqualTo(201);
@@ -93,6 +95,7 @@ class PoolRulesTest {
         String visited = register(api, "常去的养殖场");
 
         clock.advance(Duration.ofDays(20));
+        Instant visitedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Api.Response visit = api.patch("rep-a", "/api/customers/" + visited, Map.of("address", "第20天拜访时更新"));
         assertThat(visit.status()).isEqualTo(200);
 
@@ -117,10 +120,33 @@ class PoolRulesTest {
         assertThat(period.get("reason").asText()).isEqualTo("RELEASE");
         assertThat(period.get("authorizedBy").asText()).isEqualTo("system:pool-rules");
 
-        Thread.sleep(500);
+        // the visited customer's first deadlines were due now too; once every due deadline has run, it is
+        // still rep-a's, with no reminder or release stored, and its release waits 30 days from the visit
+        awaitNoDueDeadlines();
+        assertThat(jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                String.class, "customer:" + visited)).noneMatch(type -> type.contains("Pool") || type.contains("Released"));
         assertThat(api.get("manager", "/api/customers/" + visited).body().get("ownerRepId").asText()).isEqualTo("rep-a");
+        String releaseId = jdbc.queryForObject("SELECT release_id FROM pool_deadline WHERE customer_id = ?", String.class,
+                visited);
+        assertThat(jdbc.queryForObject("SELECT execution_time FROM scheduled_tasks WHERE task_instance = ?",
+                java.sql.Timestamp.class, releaseId).toInstant()).isEqualTo(visitedAt.plus(Duration.ofDays(30)));
         JsonNode pool = api.get("rep-a", "/api/pool?size=200").body();
         assertThat(pool.get("items").findValuesAsText("customerId")).contains(neglected).doesNotContain(visited);
+    }
+
+    /** Polls (bounded) until the deadline scheduler has run every deadline due by the test's clock. */
+    private void awaitNoDueDeadlines() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM scheduled_tasks WHERE execution_time <= ?", Integer.class,
+                java.sql.Timestamp.from(clock.instant())) > 0) {
+            assertThat(System.nanoTime()).as("due deadlines still pending").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private static String register(Api api, String name) {

@@ -90,7 +90,7 @@ class RestartTest {
     }
 
     @Test
-    void aBatchInterruptedByAStopResumesAndMovesNothingTwice() throws Exception {
+    void aBatchInterruptedByAStopResumesAndMovesNothingTwice() {
         int customers = 400;
         String batchId;
         long position;
@@ -109,9 +109,10 @@ class RestartTest {
                     "reason", "REBALANCE"));
             batchId = started.text("batchId");
             position = started.position();
-            Thread.sleep(300);
-            doneBeforeStop = api.get("manager", "/api/transfers/" + batchId + "?minPosition=" + position).body()
-                    .get("done").asInt();
+            // stop as soon as the worker has moved its first customers, not after a guessed while
+            doneBeforeStop = api.await("manager", "/api/transfers/" + batchId + "?minPosition=" + position,
+                    r -> r.body().path("done").asInt() > 0, java.time.Duration.ofSeconds(30)).body().get("done").asInt();
+            assertThat(doneBeforeStop).as("the batch had started before the stop").isPositive();
         }
         try (ConfigurableApplicationContext second = start()) {
             Api api = new Api(port(second));
