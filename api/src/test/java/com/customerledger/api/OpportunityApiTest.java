@@ -33,19 +33,19 @@ class OpportunityApiTest extends EmbeddedLedgerTest {
                 .isEqualTo(200);
         assertThat(api.post("manager", "/api/opportunities/" + wonId + "/stage",
                 Map.of("stage", "SAMPLE_SENT", "note", "寄出两袋试用装")).status()).isEqualTo(200);
-        Api.Response backwards = api.post("manager", "/api/opportunities/" + wonId + "/stage", Map.of("stage", "VISITED"));
-        assertThat(backwards.status()).isEqualTo(409);
+        Api.Response backwards = assertRefused(409, streamOf("opportunity:" + wonId), () -> api.post("manager",
+                "/api/opportunities/" + wonId + "/stage", Map.of("stage", "VISITED")));
         assertThat(backwards.text("code")).isEqualTo("STAGE_BACKWARDS");
-        assertThat(api.post("manager", "/api/opportunities/" + wonId + "/stage", Map.of("stage", "WON")).status())
-                .isEqualTo(400);
+        assertRefused(400, streamOf("opportunity:" + wonId), () -> api.post("manager", "/api/opportunities/" + wonId
+                + "/stage", Map.of("stage", "WON")));
         Api.Response closing = api.post("manager", "/api/opportunities/" + wonId + "/won", Map.of("amount", 18500));
         assertThat(closing.status()).isEqualTo(200);
-        assertThat(api.post("manager", "/api/opportunities/" + wonId + "/lost", Map.of("reason", "x")).status())
-                .isEqualTo(409);
+        assertRefused(409, streamOf("opportunity:" + wonId), () -> api.post("manager", "/api/opportunities/" + wonId
+                + "/lost", Map.of("reason", "x")));
         Api.Response lostClose = api.post("manager", "/api/opportunities/" + lostId + "/lost", Map.of("reason", "价格太高"));
         assertThat(lostClose.status()).isEqualTo(200);
-        assertThat(api.post("rep-b", "/api/opportunities/" + lead.text("opportunityId") + "/stage",
-                Map.of("stage", "VISITED")).status()).isEqualTo(403);
+        assertRefused(403, streamOf("opportunity:" + lead.text("opportunityId")), () -> api.post("rep-b",
+                "/api/opportunities/" + lead.text("opportunityId") + "/stage", Map.of("stage", "VISITED")));
 
         Instant to = Instant.now().plus(Duration.ofMinutes(1));
         JsonNode funnel = api.get("manager", "/api/funnel?from=" + from + "&to=" + to + "&repId=" + rep

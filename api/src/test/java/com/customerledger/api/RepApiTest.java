@@ -39,7 +39,8 @@ class RepApiTest extends EmbeddedLedgerTest {
 
         JsonNode list = api.get("auditor", "/api/reps?size=200&minPosition=" + leave.position()).body();
         assertThat(list.get("items").findValuesAsText("repId")).contains(repId);
-        assertThat(list.get("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(list.get("items").size()).as("a page holds all reps up to its size")
+                .isEqualTo((int) Math.min(list.get("total").asLong(), 200));
     }
 
     @Test
@@ -54,21 +55,24 @@ class RepApiTest extends EmbeddedLedgerTest {
 
     @Test
     void onlyAdminsRegisterAndOnlyManagersChangeReps() {
-        Map<String, Object> body = Map.of("repId", "rep-x", "name", "x", "regions", List.of(), "capacity", 1);
-        assertThat(api.post("manager", "/api/reps", body).status()).isEqualTo(403);
-        assertThat(api.post("rep-a", "/api/reps", body).status()).isEqualTo(403);
-        Api.Response auditor = api.put("auditor", "/api/reps/rep-a/status", Map.of("status", "ON_LEAVE"));
-        assertThat(auditor.status()).isEqualTo(403);
+        registerRep("rep-a", 1000);
+        String refused = "rep-x" + System.nanoTime();
+        Map<String, Object> body = Map.of("repId", refused, "name", "x", "regions", List.of(), "capacity", 1);
+        assertRefused(403, repState(refused), () -> api.post("manager", "/api/reps", body));
+        assertRefused(403, repState(refused), () -> api.post("rep-a", "/api/reps", body));
+        assertThat(api.get("manager", "/api/reps/" + refused).status()).isEqualTo(404);
+        Api.Response auditor = assertRefused(403, repState("rep-a"), () -> api.put("auditor", "/api/reps/rep-a/status",
+                Map.of("status", "ON_LEAVE")));
         assertThat(auditor.contentType()).startsWith("application/problem+json");
-        assertThat(api.put("rep-a", "/api/reps/rep-a/territory", Map.of("regions", List.of(), "productLines", List.of(),
-                "customerTypes", List.of(), "capacity", 1)).status()).isEqualTo(403);
+        assertRefused(403, repState("rep-a"), () -> api.put("rep-a", "/api/reps/rep-a/territory", Map.of("regions",
+                List.of(), "productLines", List.of(), "customerTypes", List.of(), "capacity", 1)));
     }
 
     @Test
     void departureIsNotAStatusChangeAndUnknownRepsAre404() {
         registerRep("rep-a", 1000);
-        Api.Response depart = api.put("manager", "/api/reps/rep-a/status", Map.of("status", "DEPARTED"));
-        assertThat(depart.status()).isEqualTo(409);
+        Api.Response depart = assertRefused(409, repState("rep-a"), () -> api.put("manager", "/api/reps/rep-a/status",
+                Map.of("status", "DEPARTED")));
         assertThat(depart.text("code")).isEqualTo("INVALID_STATUS_CHANGE");
         assertThat(api.get("manager", "/api/reps/nobody").status()).isEqualTo(404);
         assertThat(api.put("manager", "/api/reps/nobody/status", Map.of("status", "ON_LEAVE")).status()).isEqualTo(404);
