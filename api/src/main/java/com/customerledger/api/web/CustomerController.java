@@ -282,7 +282,7 @@ class CustomerController {
                      @RequestParam(required = false) @Min(0) Long minPosition) {
         visibleCustomer(customerId, minPosition);
         return reads.query(new FindVisitsQuery(customerId, page.toRequest()), ResponseTypes.instanceOf(VisitPage.class),
-                null);
+                minPosition);
     }
 
     @PostMapping("/{customerId}/deals")
@@ -307,7 +307,7 @@ class CustomerController {
                             @RequestParam(required = false) @Min(0) Long minPosition) {
         visibleCustomer(customerId, minPosition);
         return reads.query(new FindOwnershipQuery(customerId, asOf, knownAt),
-                        ResponseTypes.optionalInstanceOf(OwnershipView.class), null)
+                        ResponseTypes.optionalInstanceOf(OwnershipView.class), minPosition)
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
     }
 

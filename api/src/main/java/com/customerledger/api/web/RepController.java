@@ -150,7 +150,8 @@ class RepController {
                                @RequestParam(required = false) @Min(0) Long minPosition) {
         requireOwnBookOrOversight(repId);
         get(repId, minPosition);
-        return reads.query(new FindBookAsOfQuery(repId, asOf, knownAt), ResponseTypes.instanceOf(BookAsOfView.class), null);
+        return reads.query(new FindBookAsOfQuery(repId, asOf, knownAt), ResponseTypes.instanceOf(BookAsOfView.class),
+                minPosition);
     }
 
     @GetMapping("/{repId}/portfolio")
@@ -165,7 +166,7 @@ class RepController {
         get(repId, minPosition);
         return reads.query(new FindPortfolioQuery(repId, new CustomerFilter(null, type, region, null, null, grade),
                 due == FollowUpDue.overdue ? clock.instant() : null, page.toRequest()),
-                ResponseTypes.instanceOf(PortfolioView.class), null);
+                ResponseTypes.instanceOf(PortfolioView.class), minPosition);
     }
 
 }
