@@ -88,7 +88,7 @@ class AssignmentApiTest extends EmbeddedLedgerTest {
         String id = registered.text("customerId");
         JsonNode view = api.get("manager", "/api/customers/" + id + "?minPosition=" + registered.position()).body();
         assertThat(view.get("assignedByRule").asText()).isEqualTo("county-rule@v" + version);
-        JsonNode period = api.get("auditor", "/api/customers/" + id + "/ownership").body().get("periods").get(0);
+        JsonNode period = api.get("auditor", "/api/customers/" + id + "/ownership?minPosition=" + registered.position()).body().get("periods").get(0);
         assertThat(period.get("reason").asText()).isEqualTo("ASSIGNED_BY_RULE");
         assertThat(period.get("rule").asText()).isEqualTo("county-rule@v" + version);
         assertThat(period.get("repId").asText()).isEqualTo(rep);

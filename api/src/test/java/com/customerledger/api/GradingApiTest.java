@@ -97,7 +97,7 @@ class GradingApiTest extends EmbeddedLedgerTest {
                 Map.of("grade", "S", "reason", "x")));
 
         // grades filter portfolios, searches, bulk transfers, and count on the dashboard
-        JsonNode portfolio = api.get("manager", "/api/reps/" + rep + "/portfolio?grade=C&size=200").body();
+        JsonNode portfolio = api.get("manager", "/api/reps/" + rep + "/portfolio?grade=C&size=200&minPosition=" + third.position()).body();
         assertThat(portfolio.get("owned").get("items").findValuesAsText("customerId")).containsExactly(small);
         JsonNode search = api.get("manager", "/api/customers?grade=S&ownerRepId=" + rep).body();
         assertThat(search.get("items").findValuesAsText("customerId")).containsExactly(big);

@@ -39,8 +39,9 @@ class ReversalApiTest extends EmbeddedLedgerTest {
 
         JsonNode known = api.get("auditor", "/api/customers/" + id + "/ownership?knownAt=" + beforeReversal).body();
         assertThat(known.get("periods").findValuesAsText("repId")).containsExactly("rep-a", "rep-b");
-        assertThat(api.get("manager", "/api/customers/" + id).body().get("ownerRepId").asText()).isEqualTo("rep-a");
-        assertThat(api.get("manager", "/api/reps/rep-b/portfolio?size=200").body().get("owned").get("items")
+        assertThat(api.get("manager", "/api/customers/" + id + "?minPosition=" + reversed.position()).body().get("ownerRepId")
+                .asText()).isEqualTo("rep-a");
+        assertThat(api.get("manager", "/api/reps/rep-b/portfolio?size=200&minPosition=" + reversed.position()).body().get("owned").get("items")
                 .findValuesAsText("customerId")).doesNotContain(id);
 
         Api.Response again = assertRefused(409, customerState(id), () -> api.post("manager", "/api/customers/" + id
@@ -118,15 +119,15 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         assertThat(after.get("atAsOf").get("repId").asText()).isEqualTo("rep-a");
         assertThat(after.get("reversals").get(0).get("voidedEventId").asText()).isEqualTo(mistake);
         JsonNode credited = api.get("manager", "/api/analytics/leaderboard?from=" + duringMistake + "&to="
-                + duringMistake.plusMillis(1)).body().get("rows");
+                + duringMistake.plusMillis(1) + "&minPosition=" + reversed.position()).body().get("rows");
         assertThat(credited.findValuesAsText("repId")).as("the deal's credit follows the corrected history")
                 .contains("rep-a").doesNotContain("rep-b");
-        JsonNode customer = api.get("manager", path).body();
+        JsonNode customer = api.get("manager", path + "?minPosition=" + reversed.position()).body();
         assertThat(customer.get("ownerRepId").asText()).isEqualTo("reversal-rep");
         assertThat(customer.get("ownerSince").asText()).isEqualTo(thirdSince.toString());
-        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?asOf=" + duringMistake).body().get("owned")
+        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?asOf=" + duringMistake + "&minPosition=" + reversed.position()).body().get("owned")
                 .findValuesAsText("customerId")).doesNotContain(id);
-        assertThat(api.get("auditor", "/api/reps/rep-a/portfolio?asOf=" + duringMistake).body().get("owned")
+        assertThat(api.get("auditor", "/api/reps/rep-a/portfolio?asOf=" + duringMistake + "&minPosition=" + reversed.position()).body().get("owned")
                 .findValuesAsText("customerId")).contains(id);
 
         JsonNode trail = api.get("auditor", "/api/audit/transfers?from=" + searchFrom + "&to="
@@ -149,7 +150,7 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         assertThat(latestVoided.status()).as(latestVoided.toString()).isEqualTo(200);
         JsonNode back = api.get("manager", path + "?minPosition=" + latestVoided.position()).body();
         assertThat(back.get("ownerRepId").asText()).isEqualTo("rep-a");
-        assertThat(api.get("auditor", path + "/ownership").body().get("periods").findValuesAsText("repId"))
+        assertThat(api.get("auditor", path + "/ownership?minPosition=" + latestVoided.position()).body().get("periods").findValuesAsText("repId"))
                 .containsExactly("rep-a");
     }
 }
