@@ -198,6 +198,12 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             // a real replay would stall the shared ledger's reads: the admin names no projection (404), replaying nothing
             write("POST /api/admin/projections/{name}/replay", (f, c) -> post("/api/admin/projections/no-such-view/replay", null),
                                                                                                                                   401, 403, 403, 403, 403, 403, 403, 404),
+            read("GET /api/admin/projections/{name}/parked", (f, c) -> get("/api/admin/projections/customer-view/parked"),      401, 403, 403, 403, 403, 403, 403, 200),
+            // retrying an empty queue appends nothing (a retry never does); skipping an event that is not parked is 404
+            read("POST /api/admin/projections/{name}/parked/retry", (f, c) -> post("/api/admin/projections/customer-view/parked/retry", null),
+                                                                                                                                  401, 403, 403, 403, 403, 403, 403, 200),
+            write("POST /api/admin/projections/{name}/parked/{eventId}/skip", (f, c) -> post(
+                    "/api/admin/projections/customer-view/parked/not-parked/skip", Map.of("reason", "矩阵")),               401, 403, 403, 403, 403, 403, 403, 404),
 
             read("GET /actuator/health", (f, c) -> get("/actuator/health"),                                                      200, 200, 200, 200, 200, 200, 200, 200),
             read("GET /actuator/prometheus", (f, c) -> get("/actuator/prometheus"),                                              200, 200, 200, 200, 200, 200, 200, 200),
