@@ -47,4 +47,12 @@ public final class LookupTables {
                 null, "admin"));
         return this;
     }
+
+    /** Makes these tables the resources a Customer fixture's handlers take: keys, rep book, assignment desk, pool rules. */
+    public void serve(org.axonframework.test.aggregate.FixtureConfiguration<?> fixture) {
+        fixture.registerInjectableResource(keys);
+        fixture.registerInjectableResource(repBook);
+        fixture.registerInjectableResource(assignment);
+        fixture.registerInjectableResource(pool);
+    }
 }

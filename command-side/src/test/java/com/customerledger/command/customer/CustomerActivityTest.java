@@ -48,10 +48,7 @@ class CustomerActivityTest {
         lookups = new LookupTables().withRep("rep-a", 10).withRep("rep-b", 10);
         fixture = new AggregateTestFixture<>(Customer.class);
         now = fixture.currentTime().truncatedTo(ChronoUnit.MILLIS);
-        fixture.registerInjectableResource(lookups.keys);
-        fixture.registerInjectableResource(lookups.repBook);
-        fixture.registerInjectableResource(lookups.assignment);
-        fixture.registerInjectableResource(lookups.pool);
+        lookups.serve(fixture);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
     }
 

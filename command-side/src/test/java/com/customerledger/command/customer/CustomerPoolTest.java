@@ -59,10 +59,7 @@ class CustomerPoolTest {
         lookups = new LookupTables().withRep("rep-a", 10).withRep("rep-b", 10);
         EventFeed.feed(lookups.pool, new PoolPolicySetEvent(1, 30, 90, 5, "admin"));
         fixture = new AggregateTestFixture<>(Customer.class);
-        fixture.registerInjectableResource(lookups.keys);
-        fixture.registerInjectableResource(lookups.repBook);
-        fixture.registerInjectableResource(lookups.assignment);
-        fixture.registerInjectableResource(lookups.pool);
+        lookups.serve(fixture);
         fixture.registerInjectableResource(following(fixture));
         start = fixture.currentTime().truncatedTo(ChronoUnit.MILLIS);
     }

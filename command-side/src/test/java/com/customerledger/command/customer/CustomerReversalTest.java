@@ -56,10 +56,7 @@ class CustomerReversalTest {
     void setUp() {
         lookups = new LookupTables().withRep("rep-a", 10).withRep("rep-b", 10).withRep("rep-c", 10);
         fixture = new AggregateTestFixture<>(Customer.class);
-        fixture.registerInjectableResource(lookups.keys);
-        fixture.registerInjectableResource(lookups.repBook);
-        fixture.registerInjectableResource(lookups.assignment);
-        fixture.registerInjectableResource(lookups.pool);
+        lookups.serve(fixture);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

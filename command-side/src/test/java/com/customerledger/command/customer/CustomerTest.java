@@ -50,10 +50,7 @@ class CustomerTest {
     void setUp() {
         lookups = new LookupTables().withRep("rep-a", 2).withRep("rep-b", 5).withRep("rep-c", 5);
         fixture = new AggregateTestFixture<>(Customer.class);
-        fixture.registerInjectableResource(lookups.keys);
-        fixture.registerInjectableResource(lookups.repBook);
-        fixture.registerInjectableResource(lookups.assignment);
-        fixture.registerInjectableResource(lookups.pool);
+        lookups.serve(fixture);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

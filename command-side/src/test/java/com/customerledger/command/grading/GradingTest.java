@@ -46,10 +46,7 @@ class GradingTest {
     void setUp() {
         lookups = new LookupTables().withRep("rep-a", 10);
         customers = new AggregateTestFixture<>(Customer.class);
-        customers.registerInjectableResource(lookups.keys);
-        customers.registerInjectableResource(lookups.repBook);
-        customers.registerInjectableResource(lookups.assignment);
-        customers.registerInjectableResource(lookups.pool);
+        lookups.serve(customers);
         customers.registerInjectableResource(new GradingRules(lookups.jdbc));
         customers.registerInjectableResource(Clock.fixed(AS_OF, ZoneOffset.UTC));
         policies = new AggregateTestFixture<>(GradingPolicy.class);
