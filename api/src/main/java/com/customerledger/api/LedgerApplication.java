@@ -2,11 +2,13 @@ package com.customerledger.api;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.domain.EntityScan;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Customer Ledger: who owns which customer, as an event-sourced record. */
 @SpringBootApplication(scanBasePackages = "com.customerledger")
+@EntityScan("com.customerledger") // the read-model documents (and their indexes) are known from the start
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class LedgerApplication {

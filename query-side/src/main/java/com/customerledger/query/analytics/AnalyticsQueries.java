@@ -1,5 +1,6 @@
 package com.customerledger.query.analytics;
 
+import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.customer.CustomerProjection;
@@ -34,16 +35,13 @@ public class AnalyticsQueries {
     CustomersByRegion handle(CustomersByRegionQuery query) {
         Map<String, Map<String, Long>> byType = new TreeMap<>();
         Map<String, Map<String, Long>> byGrade = new TreeMap<>();
-        Query all = new Query();
-        all.fields().include("region").include("type").include("grade");
-        for (Document customer : mongo.find(all, Document.class, CustomerProjection.COLLECTION)) {
-            Document region = customer.get("region", Document.class);
-            String key = (region == null ? "" : region.getString("province")) + "|"
-                    + (region == null || region.getString("city") == null ? "" : region.getString("city"));
-            byType.computeIfAbsent(key, k -> new TreeMap<>()).merge(String.valueOf(customer.get("type")), 1L, Long::sum);
-            Object grade = customer.get("grade");
-            byGrade.computeIfAbsent(key, k -> new TreeMap<>()).merge(grade == null ? "UNGRADED" : grade.toString(), 1L,
-                    Long::sum);
+        for (GroupCounts.Group group : GroupCounts.of(mongo, CustomerProjection.COLLECTION,
+                "region.province", "region.city", "type", "grade")) {
+            List<Object> values = group.values();
+            String key = (values.get(0) == null ? "" : values.get(0)) + "|" + (values.get(1) == null ? "" : values.get(1));
+            byType.computeIfAbsent(key, k -> new TreeMap<>()).merge(String.valueOf(values.get(2)), group.count(), Long::sum);
+            byGrade.computeIfAbsent(key, k -> new TreeMap<>())
+                    .merge(values.get(3) == null ? "UNGRADED" : values.get(3).toString(), group.count(), Long::sum);
         }
         List<CustomersByRegion.Row> rows = new ArrayList<>();
         byType.forEach((key, types) -> {

@@ -7,10 +7,12 @@ import com.customerledger.events.TransferBatchCompletedEvent;
 import com.customerledger.events.TransferBatchItemNotMovedEvent;
 import com.customerledger.events.TransferBatchStarted;
 import com.customerledger.events.TransferReason;
+import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,6 +22,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,6 +38,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(Projections.BATCHES)
 public class TransferBatchProjection {
 
+    private static final String ITEMS = "transfer_batch_items";
     private static final String OWNED = "OWNED";
     private static final String COLLABORATION = "COLLABORATION";
 
@@ -53,7 +57,9 @@ public class TransferBatchProjection {
         Instant completedAt;
     }
 
-    @Document("transfer_batch_items")
+    @Document(ITEMS)
+    @CompoundIndex(name = "of_batch", def = "{'batchId': 1, 'seq': 1}")
+    @CompoundIndex(name = "progress", def = "{'batchId': 1, 'kind': 1, 'status': 1}")
     static class ItemDocument {
         @Id
         String id;
@@ -160,20 +166,20 @@ public class TransferBatchProjection {
         Criteria ofBatch = Criteria.where("batchId").is(batch.id);
         List<ItemDocument> items = mongo.find(Query.query(ofBatch).with(Sort.by("seq")).skip(query.page().offset())
                 .limit(query.page().size()), ItemDocument.class);
+        Map<String, Map<String, Long>> counts = GroupCounts.table(GroupCounts.of(mongo, ITEMS,
+                new org.bson.Document("batchId", batch.id), "kind", "status"), "", "");
+        Map<String, Long> owned = counts.getOrDefault(OWNED, Map.of());
+        Map<String, Long> collaboration = counts.getOrDefault(COLLABORATION, Map.of());
         return Optional.of(new TransferBatchView(batch.id, batch.kind, batch.fromRepId, batch.toRepId, batch.byRules,
                 batch.reason, batch.startedBy, batch.startedAt, batch.status, batch.completedAt,
-                count(batch.id, OWNED, null), count(batch.id, OWNED, "DONE"), count(batch.id, OWNED, "UNASSIGNED"),
-                count(batch.id, OWNED, "UNCHANGED"), count(batch.id, OWNED, "FAILED"), count(batch.id, OWNED, "PENDING"),
-                count(batch.id, COLLABORATION, null), count(batch.id, COLLABORATION, "DONE"),
+                total(owned), owned.getOrDefault("DONE", 0L), owned.getOrDefault("UNASSIGNED", 0L),
+                owned.getOrDefault("UNCHANGED", 0L), owned.getOrDefault("FAILED", 0L), owned.getOrDefault("PENDING", 0L),
+                total(collaboration), collaboration.getOrDefault("DONE", 0L),
                 items.stream().map(item -> new TransferBatchItemView(item.customerId, item.kind, item.status, item.toRepId,
                         item.detail)).toList()));
     }
 
-    private long count(String batchId, String kind, String status) {
-        Criteria criteria = Criteria.where("batchId").is(batchId).and("kind").is(kind);
-        if (status != null) {
-            criteria = criteria.and("status").is(status);
-        }
-        return mongo.count(Query.query(criteria), ItemDocument.class);
+    private static long total(Map<String, Long> byStatus) {
+        return byStatus.values().stream().mapToLong(Long::longValue).sum();
     }
 }

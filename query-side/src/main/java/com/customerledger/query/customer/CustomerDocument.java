@@ -11,19 +11,38 @@ import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** One customer's 360 view as stored: profile, owner, collaborators. Keyed by customer id. */
+/**
+ * One customer's 360 view as stored: profile, owner, collaborators. Keyed by customer id. The
+ * indexes serve the lists (sorted by name), the portfolio, the search terms and the groupings.
+ */
 @Document(CustomerProjection.COLLECTION)
+@CompoundIndex(name = CustomerProjection.BY_NAME, def = "{'name': 1, '_id': 1}")
+@CompoundIndex(name = "by_owner", def = "{'ownerRepId': 1, 'name': 1, '_id': 1}")
+@CompoundIndex(name = "by_collaborator", def = "{'collaboratorIds': 1, 'name': 1, '_id': 1}")
+@CompoundIndex(name = "by_pool", def = "{'inPool': 1, 'name': 1, '_id': 1}")
+@CompoundIndex(name = "by_region", def = "{'region.province': 1, 'region.city': 1, 'region.county': 1, 'name': 1}")
+@CompoundIndex(name = "by_type", def = "{'type': 1, 'name': 1}")
+@CompoundIndex(name = "by_grade", def = "{'grade': 1, 'name': 1}")
+@CompoundIndex(name = "follow_up_due", def = "{'ownerRepId': 1, 'nextFollowUpAt': 1}")
+@CompoundIndex(name = "grades_by_owner", def = "{'ownerRepId': 1, 'grade': 1}")
+@CompoundIndex(name = "grades_by_province", def = "{'region.province': 1, 'grade': 1}")
+@CompoundIndex(name = "region_type_grade", def = "{'region.province': 1, 'region.city': 1, 'type': 1, 'grade': 1}")
 class CustomerDocument extends SequencedDocument {
 
     String name;
     /** The name folded for search: NFKC, lower case, no white space. */
+    @Indexed
     String searchName;
     CustomerType type;
     Region region;
     String address;
+    @Indexed
     String creditCode;
+    @Indexed
     String phone;
     List<Contact> contacts = new ArrayList<>();
     Scale scale;

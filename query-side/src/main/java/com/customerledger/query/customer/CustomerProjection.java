@@ -11,6 +11,7 @@ import com.customerledger.query.funnel.FunnelProjection;
 import com.customerledger.query.visit.ActivityProjection;
 import com.customerledger.events.CustomerRegisteredEvent;
 import com.customerledger.events.OwnershipChange;
+import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
@@ -45,6 +46,8 @@ public class CustomerProjection {
 
     /** The collection of customer documents; other projections may count in it, never write to it. */
     public static final String COLLECTION = "customers";
+    /** The index of the whole list in name order (declared on {@link CustomerDocument}); it counts the list too. */
+    static final String BY_NAME = "by_name";
 
     private final MongoTemplate mongo;
     private final ActivityProjection activity;
@@ -178,25 +181,15 @@ public class CustomerProjection {
     @QueryHandler
     GradeCounts handle(GradeCountsQuery query) {
         String field = query.by() == GradeCountsQuery.By.rep ? "ownerRepId" : "region.province";
-        Map<String, Map<String, Long>> counts = new java.util.TreeMap<>();
-        Query all = new Query();
-        all.fields().include(field).include("grade");
-        for (org.bson.Document customer : mongo.find(all, org.bson.Document.class, COLLECTION)) {
-            Object key = query.by() == GradeCountsQuery.By.rep ? customer.get("ownerRepId")
-                    : customer.get("region", org.bson.Document.class) == null ? null
-                    : customer.get("region", org.bson.Document.class).get("province");
-            String row = key == null ? "POOL" : key.toString();
-            Object grade = customer.get("grade");
-            counts.computeIfAbsent(row, k -> new java.util.TreeMap<>())
-                    .merge(grade == null ? "UNGRADED" : grade.toString(), 1L, Long::sum);
-        }
+        Map<String, Map<String, Long>> counts = GroupCounts.table(GroupCounts.of(mongo, COLLECTION, field, "grade"),
+                "POOL", "UNGRADED");
         return new GradeCounts(query.by().name(), counts.entrySet().stream()
                 .map(entry -> new GradeCounts.Row(entry.getKey(), entry.getValue(),
                         entry.getValue().values().stream().mapToLong(Long::longValue).sum())).toList());
     }
 
     private CustomerPage page(List<Criteria> criteria, com.customerledger.query.PageRequest page) {
-        Query query = criteria.isEmpty() ? new Query() : new Query(new Criteria().andOperator(criteria));
+        Query query = criteria.isEmpty() ? new Query().withHint(BY_NAME) : new Query(new Criteria().andOperator(criteria));
         long total = mongo.count(query, CustomerDocument.class);
         query.with(Sort.by("name", "_id")).skip(page.offset()).limit(page.size());
         List<CustomerView> items = mongo.find(query, CustomerDocument.class).stream().map(CustomerDocument::toView).toList();

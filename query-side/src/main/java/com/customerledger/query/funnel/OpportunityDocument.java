@@ -6,10 +6,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One opportunity as the funnel sees it: where it is, and when it entered each stage. */
 @Document(FunnelProjection.COLLECTION)
+@CompoundIndex(name = "open_of_customer", def = "{'customerId': 1, 'stage': 1, 'openedAt': 1}")
+@CompoundIndex(name = "cohort", def = "{'openedAt': 1}")
+@CompoundIndex(name = "won_in_period", def = "{'stage': 1, 'closedAt': 1}")
 class OpportunityDocument extends SequencedDocument {
 
     String customerId;

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ public class AssignmentPolicyProjection {
 
     @Document("assignment_policies")
     static class VersionDocument extends SequencedDocument {
+        @Indexed
         int version;
         List<AssignmentRule> rules = new ArrayList<>();
         String publishedBy;

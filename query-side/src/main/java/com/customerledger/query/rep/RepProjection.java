@@ -5,6 +5,7 @@ import com.customerledger.events.RepRegisteredEvent;
 import com.customerledger.events.RepStatus;
 import com.customerledger.events.RepStatusChangedEvent;
 import com.customerledger.events.RepTerritoryChangedEvent;
+import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
@@ -12,6 +13,8 @@ import com.customerledger.query.customer.CustomerProjection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -94,11 +97,16 @@ public class RepProjection {
     @QueryHandler
     @ReadsFrom(Projections.CUSTOMERS)
     RepPage handle(ListRepsQuery query) {
-        Query all = new Query();
+        Query all = new Query().withHint("_id_");
         long total = mongo.count(all, RepDocument.class);
         all.with(Sort.by("_id")).skip(query.page().offset()).limit(query.page().size());
-        List<RepView> items = mongo.find(all, RepDocument.class).stream()
-                .map(document -> document.toView(loadOf(document.id()))).toList();
+        List<RepDocument> reps = mongo.find(all, RepDocument.class);
+        Map<Object, Long> loads = new HashMap<>();
+        GroupCounts.of(mongo, CustomerProjection.COLLECTION,
+                        new org.bson.Document("ownerRepId", new org.bson.Document("$in", reps.stream().map(RepDocument::id).toList())),
+                        "ownerRepId")
+                .forEach(group -> loads.put(group.values().get(0), group.count()));
+        List<RepView> items = reps.stream().map(document -> document.toView(loads.getOrDefault(document.id(), 0L))).toList();
         return new RepPage(items, query.page().page(), query.page().size(), total);
     }
 

@@ -17,6 +17,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,6 +36,8 @@ public class ActivityProjection {
     public static final String DEALS = "deals";
 
     @Document(VISITS)
+    @CompoundIndex(name = "timeline", def = "{'customerId': 1, 'visitedAt': -1, '_id': -1}")
+    @CompoundIndex(name = "in_period", def = "{'visitedAt': 1, 'repId': 1}")
     static class VisitDocument {
         @Id
         String id;
@@ -52,6 +55,8 @@ public class ActivityProjection {
     }
 
     @Document(DEALS)
+    @CompoundIndex(name = "of_customer", def = "{'customerId': 1, 'closedAt': 1}")
+    @CompoundIndex(name = "in_period", def = "{'closedAt': 1}")
     static class DealDocument {
         @Id
         String id;
