@@ -2,7 +2,6 @@ package com.customerledger.api.config;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,7 +34,8 @@ class EmbeddedMongoConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir.toAbsolutePath(), e);
         }
-        MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("read-models.mv").toString()));
+        MongoServer server = new MongoServer(ConsistentH2Backend.open(dataDir.resolve("read-models.mv").toString(),
+                properties.readModels().commitInterval()));
         server.bind("127.0.0.1", 0);
         return server;
     }

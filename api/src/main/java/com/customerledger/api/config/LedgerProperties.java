@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param snapshots   when aggregates are snapshotted
  * @param security    users of the embedded default and the claims read from a JWT
  * @param http        limits on what a request may send
+ * @param readModels  how the embedded read-model store writes its file
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger")
@@ -33,7 +34,12 @@ public record LedgerProperties(
         @NotNull @Valid Snapshots snapshots,
         @NotNull @Valid Audit audit,
         @NotNull @Valid Security security,
-        @NotNull @Valid Http http) {
+        @NotNull @Valid Http http,
+        @NotNull @Valid ReadModels readModels) {
+
+    /** How often the embedded read-model store commits to its file (a crash loses at most this much, re-applied on start). */
+    public record ReadModels(@NotNull Duration commitInterval) {
+    }
 
     /** The largest request body the ledger reads (larger: 413 before anything is parsed). */
     public record Http(@NotNull org.springframework.util.unit.DataSize maxBodySize) {
