@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Date;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Stopping and starting on the same data directory keeps every event and read model; processors resume. */
 class RestartTest {
@@ -157,6 +160,39 @@ class RestartTest {
             ReplayTest.awaitCaughtUp(api, head);
             assertThat(ReplayTest.checksums(second.getBean(org.springframework.data.mongodb.core.MongoTemplate.class)))
                     .isEqualTo(before);
+        }
+    }
+
+    /**
+     * A replay first clears its read model and then stores its reset tokens: a crash between the two
+     * left an empty read model behind a token past every event, and the customers were gone for good.
+     * That state is made here by hand (the note of a reset under way, the customers cleared, the token
+     * untouched), then a start must do the reset again and bring them back.
+     */
+    @Test
+    void aReplayWhoseResetACrashInterruptedIsResetAgainAtStart() {
+        String customerId;
+        long position;
+        try (ConfigurableApplicationContext first = start()) {
+            Api api = new Api(port(first));
+            api.post("admin", "/api/reps", rep("rep-a"));
+            Api.Response registered = api.post("manager", "/api/customers", Map.of("name", "重置中断养殖场", "type", "FARM",
+                    "region", Map.of("province", "内蒙古自治区", "city", "赤峰市", "county", "松山区")));
+            customerId = registered.text("customerId");
+            position = api.post("rep-a", "/api/customers/" + customerId + "/claim", null).position();
+            assertThat(api.get("manager", "/api/customers/" + customerId + "?minPosition=" + position).status()).isEqualTo(200);
+            MongoTemplate mongo = first.getBean(MongoTemplate.class);
+            mongo.getCollection("projection_resets").insertOne(new Document("_id", "customer-view").append("startedAt", new Date()));
+            mongo.getCollection("customers").deleteMany(new Document());
+            assertThat(api.get("manager", "/api/customers/" + customerId).status()).isEqualTo(404);
+        }
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = new Api(port(second));
+            Api.Response customer = api.get("manager", "/api/customers/" + customerId + "?minPosition=" + position);
+            assertThat(customer.status()).as(customer.toString()).isEqualTo(200);
+            assertThat(customer.text("ownerRepId")).isEqualTo("rep-a");
+            assertThat(second.getBean(MongoTemplate.class).getCollection("projection_resets").countDocuments())
+                    .as("the note is removed once the tokens are reset").isZero();
         }
     }
 

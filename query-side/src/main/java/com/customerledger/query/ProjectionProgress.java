@@ -1,12 +1,19 @@
 package com.customerledger.query;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +28,14 @@ public class ProjectionProgress {
 
     private final EventProcessingConfiguration processing;
     private final ParkedEvents parked;
+    private final MongoTemplate mongo;
     private final Map<String, ProjectionStatus.Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ProjectionProgress(EventProcessingConfiguration processing, ParkedEvents parked) {
+    public ProjectionProgress(EventProcessingConfiguration processing, ParkedEvents parked,
+                              MongoTemplate mongo) {
         this.processing = processing;
         this.parked = parked;
+        this.mongo = mongo;
     }
 
     /**
@@ -62,7 +72,7 @@ public class ProjectionProgress {
      * Each projection's status against the event store's head, with its parked events and the last
      * failure of its processor (a store it could not reach, for instance) while that has not healed.
      */
-    public java.util.List<ProjectionStatus> statuses(long head) {
+    public List<ProjectionStatus> statuses(long head) {
         return Projections.ALL.stream().map(group -> {
             StreamingEventProcessor processor = processor(group);
             OptionalLong position = position(group);
@@ -77,7 +87,7 @@ public class ProjectionProgress {
     }
 
     /** Notes that a projection's processor failed (its error handler calls this before the processor backs off and retries). */
-    public void failed(String group, Throwable cause, java.time.Instant at) {
+    public void failed(String group, Throwable cause, Instant at) {
         failures.put(group, new ProjectionStatus.Failure(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), at));
     }
 
@@ -85,6 +95,11 @@ public class ProjectionProgress {
      * Rebuilds one projection from the first event: stops its processor (the others keep serving),
      * resets its tokens to the start of the stream, which calls its reset handler to clear the read
      * model, and starts it again. Progress shows in {@link #statuses(long)}.
+     *
+     * <p>Clearing the read model and storing the reset tokens are separate writes, so a crash between
+     * them would leave an emptied read model behind a token that has passed every event. A note that
+     * the reset is under way is stored first and removed only once the tokens are stored; a start that
+     * finds the note does the reset again ({@link #resumeInterruptedResets()}) before the processors run.
      */
     public void replay(String group) {
         if (!Projections.ALL.contains(group)) {
@@ -99,9 +114,32 @@ public class ProjectionProgress {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException failed) {
             throw new IllegalStateException("could not stop " + group, failed);
         }
+        reset(group, processor);
+        processor.start();
+    }
+
+    /**
+     * Does again every reset that a crash interrupted (its note is still there), while the
+     * processors are not yet running; called once at start, before they start. Answers the projections reset.
+     */
+    public List<String> resumeInterruptedResets() {
+        List<String> groups = mongo.findAll(ResetUnderWay.class).stream().map(ResetUnderWay::group)
+                .filter(Projections.ALL::contains).toList();
+        groups.forEach(group -> reset(group, processor(group)));
+        return groups;
+    }
+
+    private void reset(String group, StreamingEventProcessor processor) {
+        mongo.save(new ResetUnderWay(group, Instant.now()));
         parked.clear(group);
         processor.resetTokens(source -> source.createTailToken());
-        processor.start();
+        mongo.remove(Query.query(
+                Criteria.where("_id").is(group)), ResetUnderWay.class);
+    }
+
+    /** A projection whose read model is being cleared and whose tokens are being reset (one per projection). */
+    @Document("projection_resets")
+    record ResetUnderWay(@Id String group, Instant startedAt) {
     }
 
     private StreamingEventProcessor processor(String group) {

@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -106,27 +107,36 @@ class AxonConfiguration {
                                                      org.springframework.beans.factory.ObjectProvider<ProjectionProgress> progress,
                                                      Clock clock) {
         LedgerProperties.ProjectionSettings settings = properties.projections();
-        return configurer -> configurer.eventProcessing(processing -> {
-            processing.usingPooledStreamingEventProcessors((config, builder) -> builder
-                    .batchSize(settings.batchSize())
-                    .initialSegmentCount(settings.segments())
-                    .transactionManager(NoTransactionManager.INSTANCE));
-            processing.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
-            processing.registerListenerInvocationErrorHandler(CommandLookups.PROCESSING_GROUP,
-                    config -> PropagatingErrorHandler.instance());
-            for (String projection : Projections.ALL) {
-                processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
-                processing.registerDeadLetterQueue(projection, config -> MongoSequencedDeadLetterQueue.builder()
-                        .processingGroup(projection)
-                        .mongoTemplate(axonMongoTemplate)
-                        .serializer(config.eventSerializer())
-                        .transactionManager(NoTransactionManager.INSTANCE)
-                        .build());
-                processing.registerErrorHandler(projection, config -> error -> {
-                    progress.getObject().failed(projection, error.error(), clock.instant());
-                    PropagatingErrorHandler.instance().handleError(error);
-                });
-            }
-        });
+        return configurer -> {
+            configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+                // before the processors start: a replay whose reset a crash interrupted is reset again
+                for (String group : progress.getObject().resumeInterruptedResets()) {
+                    org.slf4j.LoggerFactory.getLogger(AxonConfiguration.class)
+                            .warn("projection {}: its replay was interrupted while being reset; it was reset again", group);
+                }
+            });
+            configurer.eventProcessing(processing -> {
+                processing.usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(settings.batchSize())
+                        .initialSegmentCount(settings.segments())
+                        .transactionManager(NoTransactionManager.INSTANCE));
+                processing.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
+                processing.registerListenerInvocationErrorHandler(CommandLookups.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
+                for (String projection : Projections.ALL) {
+                    processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
+                    processing.registerDeadLetterQueue(projection, config -> MongoSequencedDeadLetterQueue.builder()
+                            .processingGroup(projection)
+                            .mongoTemplate(axonMongoTemplate)
+                            .serializer(config.eventSerializer())
+                            .transactionManager(NoTransactionManager.INSTANCE)
+                            .build());
+                    processing.registerErrorHandler(projection, config -> error -> {
+                        progress.getObject().failed(projection, error.error(), clock.instant());
+                        PropagatingErrorHandler.instance().handleError(error);
+                    });
+                }
+            });
+        };
     }
 }
