@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -77,12 +79,30 @@ public final class H2Migration {
             return;
         }
         if (!migrate) {
-            throw new IllegalStateException("The data directory " + dataDir + " holds an event store of an earlier "
+            throw new H2StoreFound("The data directory " + dataDir + " holds an event store of an earlier "
                     + "version (H2 file " + H2_FILE + "), which this version no longer opens. Start once with " + FLAG
                     + " to copy it into the SQLite store " + database.getFileName() + " (events keep their positions, "
                     + "so the read models need no rebuild); back the directory up first.");
         }
         migrate(h2, database, sqlite);
+    }
+
+    /** The reason a start was refused: an H2 data directory, not migrated. */
+    static final class H2StoreFound extends IllegalStateException {
+
+        H2StoreFound(String message) {
+            super(message);
+        }
+    }
+
+    /** Prints the refusal as what it is, the one thing to do, instead of a bean-creation stack trace. */
+    static final class RefusalAnalyzer extends AbstractFailureAnalyzer<H2StoreFound> {
+
+        @Override
+        protected FailureAnalysis analyze(Throwable rootFailure, H2StoreFound cause) {
+            return new FailureAnalysis(cause.getMessage(), "Back up the data directory, then start the ledger once with "
+                    + FLAG + ", for example: java -jar customer-ledger.jar " + FLAG, cause);
+        }
     }
 
     static void migrate(Path h2File, Path database, Properties sqlite) {
