@@ -127,6 +127,7 @@ public final class H2Migration {
                 }
             }
             Files.move(partial, database, StandardCopyOption.ATOMIC_MOVE);
+            WalSync.syncDirectory(database.getParent());
             Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + "-wal"));
             Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + "-shm"));
             log.info("Migrated the H2 event store {} into {}: {}. The H2 file is no longer read and may be archived.",

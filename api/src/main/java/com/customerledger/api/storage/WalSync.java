@@ -31,7 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * that the next force here flushes. fdatasync acts on the file, not on the descriptor, so this
  * class's own channel flushes what SQLite's connections wrote. The log is deleted only when the last
  * connection closes, after a full checkpoint; if the file was replaced meanwhile the channel is
- * reopened.
+ * reopened, and the directory synced once so that the new log's entry survives too.
  */
 public final class WalSync {
 
@@ -137,12 +137,23 @@ public final class WalSync {
                 }
                 channel = FileChannel.open(wal, StandardOpenOption.WRITE);
                 channelFile = file;
+                channel.force(false);
+                // a log SQLite has just created must also be found after a power cut: sync its directory entry
+                syncDirectory(wal.getParent());
+            } else {
+                channel.force(false);
             }
-            channel.force(false);
         } catch (NoSuchFileException gone) {
             // no log: the last connection closed, and SQLite checkpointed and synced it into the database file
         } catch (IOException e) {
             throw new UncheckedIOException("could not sync the event store's write-ahead log " + wal, e);
+        }
+    }
+
+    /** Makes the entries of {@code directory} (a file created or renamed in it) durable. */
+    static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
         }
     }
 
