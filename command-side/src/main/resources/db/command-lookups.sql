@@ -1,5 +1,6 @@
 -- The command side's unique-keyed lookups, kept in the event store's database and written in the
--- same transaction as the events (see CustomerKeyRegistry and RepBook).
+-- same transaction as the events (see CustomerKeyRegistry and RepBook). SQLite; the H2 layout of
+-- earlier versions (columns added by ALTER TABLE) is read only by the one-shot migration.
 CREATE TABLE IF NOT EXISTS customer_key (
     identity_key VARCHAR(600) NOT NULL PRIMARY KEY,
     customer_id  VARCHAR(128) NOT NULL
@@ -7,21 +8,27 @@ CREATE TABLE IF NOT EXISTS customer_key (
 CREATE INDEX IF NOT EXISTS customer_key_by_customer ON customer_key (customer_id);
 
 CREATE TABLE IF NOT EXISTS rep_book (
-    rep_id   VARCHAR(128) NOT NULL PRIMARY KEY,
-    status   VARCHAR(16)  NOT NULL,
-    capacity INT          NOT NULL,
-    owned    INT          NOT NULL
+    rep_id         VARCHAR(128)  NOT NULL PRIMARY KEY,
+    status         VARCHAR(16)   NOT NULL,
+    capacity       INT           NOT NULL,
+    owned          INT           NOT NULL,
+    -- a rep's territory, for rules whose candidates are "territory" ('|' between entries, '/' inside a region)
+    regions        VARCHAR(8000) DEFAULT '' NOT NULL,
+    product_lines  VARCHAR(8000) DEFAULT '' NOT NULL,
+    customer_types VARCHAR(1000) DEFAULT '' NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS customer_owner (
-    customer_id  VARCHAR(128) NOT NULL PRIMARY KEY,
-    owner_rep_id VARCHAR(128)
+    customer_id   VARCHAR(128) NOT NULL PRIMARY KEY,
+    owner_rep_id  VARCHAR(128),
+    -- what a bulk transfer filters on, per customer
+    customer_type VARCHAR(32),
+    province      VARCHAR(50),
+    city          VARCHAR(50),
+    county        VARCHAR(50),
+    grade         VARCHAR(1)
 );
-
--- a rep's territory, for rules whose candidates are "territory" ('|' between entries, '/' inside a region)
-ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS regions VARCHAR(8000) DEFAULT '' NOT NULL;
-ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS product_lines VARCHAR(8000) DEFAULT '' NOT NULL;
-ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS customer_types VARCHAR(1000) DEFAULT '' NOT NULL;
+CREATE INDEX IF NOT EXISTS customer_owner_by_rep ON customer_owner (owner_rep_id);
 
 -- the active assignment policy (see AssignmentDesk)
 CREATE TABLE IF NOT EXISTS assignment_policy_version (
@@ -39,23 +46,17 @@ CREATE TABLE IF NOT EXISTS assignment_rule (
     candidates    VARCHAR(8000),
     strategy      VARCHAR(16)  NOT NULL
 );
--- per rule, the rep who got its previous customer; locked while a registration under the rule decides
+-- per rule, the rep who got its previous customer; read and moved within the registering write transaction
 CREATE TABLE IF NOT EXISTS assignment_turn (
     rule_id     VARCHAR(64)  NOT NULL PRIMARY KEY,
     last_rep_id VARCHAR(128)
 );
 
--- what a bulk transfer filters on, per customer
-ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS customer_type VARCHAR(32);
-ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS province VARCHAR(50);
-ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS city VARCHAR(50);
-ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS county VARCHAR(50);
-CREATE INDEX IF NOT EXISTS customer_owner_by_rep ON customer_owner (owner_rep_id);
-
 -- who collaborates on which customer, so a departure can remove every role
 CREATE TABLE IF NOT EXISTS customer_collaborator (
     customer_id VARCHAR(128) NOT NULL,
     rep_id      VARCHAR(128) NOT NULL,
+    role        VARCHAR(16),
     PRIMARY KEY (customer_id, rep_id)
 );
 CREATE INDEX IF NOT EXISTS customer_collaborator_by_rep ON customer_collaborator (rep_id);
@@ -112,5 +113,3 @@ CREATE TABLE IF NOT EXISTS grading_policy (
     b_months INT            NOT NULL,
     set_by   VARCHAR(128)   NOT NULL
 );
-ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS grade VARCHAR(1);
-ALTER TABLE customer_collaborator ADD COLUMN IF NOT EXISTS role VARCHAR(16);

@@ -40,7 +40,10 @@ class BatchApiTest extends EmbeddedLedgerTest {
         return batch;
     }
 
-    /** The batch completes on the command side a moment before every projection has applied its last move. */
+    /**
+     * A view as it stands once readable; for a view the batch changed, wait for the change instead:
+     * the batch completes on the command side a moment before every projection has applied its last move.
+     */
     private JsonNode settledView(String path) {
         return api.await("manager", path, response -> response.status() == 200, Duration.ofSeconds(10)).body();
     }
@@ -76,9 +79,12 @@ class BatchApiTest extends EmbeddedLedgerTest {
         assertThat(batch.get("collaborationsRemoved").asInt()).isEqualTo(1);
         assertThat(batch.get("items").findValuesAsText("toRepId")).contains(successor);
 
-        JsonNode leaverView = settledView("/api/reps/" + leaver);
+        JsonNode leaverView = api.await("manager", "/api/reps/" + leaver,
+                r -> "DEPARTED".equals(r.body().path("status").asText()), Duration.ofSeconds(10)).body();
         assertThat(leaverView.get("status").asText()).isEqualTo("DEPARTED");
-        JsonNode portfolio = settledView("/api/reps/" + successor + "/portfolio?size=200");
+        JsonNode portfolio = api.await("manager", "/api/reps/" + successor + "/portfolio?size=200",
+                r -> r.body().path("owned").path("items").findValuesAsText("customerId").containsAll(book),
+                Duration.ofSeconds(10)).body();
         assertThat(portfolio.get("owned").get("items").findValuesAsText("customerId")).containsAll(book);
         JsonNode period = api.await("auditor", "/api/customers/" + book.get(0) + "/ownership",
                 r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body().get("periods").get(1);
@@ -124,8 +130,10 @@ class BatchApiTest extends EmbeddedLedgerTest {
             }
         });
         assertThat(perHeir).containsEntry(a, 2).containsEntry(b, 2);
-        JsonNode orphanView = settledView("/api/customers/" + orphan);
-        assertThat(orphanView.get("inPool").asBoolean()).isTrue();
+        // the batch view completes before the customer view has applied the release: wait for that view
+        JsonNode orphanView = api.await("manager", "/api/customers/" + orphan,
+                r -> r.body().path("inPool").asBoolean(), Duration.ofSeconds(10)).body();
+        assertThat(orphanView.get("inPool").asBoolean()).as(orphanView.toString()).isTrue();
         JsonNode release = api.await("auditor", "/api/customers/" + orphan + "/ownership",
                 r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body().get("periods").get(1);
         assertThat(release.get("reason").asText()).isEqualTo("RELEASE");

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the end-to-end tests: the real application on the real embedded stores (H2 file event
+ * Base of the end-to-end tests: the real application on the real embedded stores (SQLite event
  * store, MongoDB-protocol server on an H2 file) in a fresh data directory, driven over HTTP. All
  * subclasses share one running application (their configuration must stay identical, or a second
  * context would open the same files), so each test uses its own customers.

@@ -42,7 +42,7 @@ class RestartTest {
             historyBefore = api.get("auditor", "/api/customers/" + customerId + "/ownership?minPosition=" + position).body();
             assertThat(portfolioBefore.get("owned").get("total").asInt()).isEqualTo(1);
         }
-        assertThat(Files.exists(dataDir.resolve("events.mv.db"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("events.sqlite"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("read-models.mv"))).isTrue();
 
         try (ConfigurableApplicationContext second = start()) {

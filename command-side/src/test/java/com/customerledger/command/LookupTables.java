@@ -8,13 +8,12 @@ import com.customerledger.events.CustomerType;
 import com.customerledger.events.Region;
 import com.customerledger.events.RepRegisteredEvent;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** The command side's real lookup tables on a fresh in-memory H2 database, for fixture tests. */
+/** The command side's real lookup tables on a fresh in-memory SQLite database (one connection), for fixture tests. */
 public final class LookupTables {
 
     public final JdbcTemplate jdbc;
@@ -24,8 +23,8 @@ public final class LookupTables {
     public final PoolRules pool;
 
     public LookupTables() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:lookups-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        // an in-memory SQLite database lives as long as its connection: keep one open
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:sqlite::memory:", true);
         new ResourceDatabasePopulator(new ClassPathResource("db/command-lookups.sql")).execute(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         repBook = new RepBook(jdbc);

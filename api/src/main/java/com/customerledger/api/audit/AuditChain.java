@@ -70,11 +70,12 @@ public class AuditChain {
     }
 
     /**
-     * Links the events after the chain's head in position order; returns how many it linked. A
-     * missing position may belong to a transaction that has not committed yet (positions are handed
-     * out before commit), so the chain stops there until the event after the gap has been stored for
-     * the gap timeout; then the gap counts as a rolled-back append and is passed over. Safe to call
-     * from several threads.
+     * Links the events after the chain's head in position order; returns how many it linked. On
+     * SQLite positions are handed out in commit order and none is skipped, but a store migrated from
+     * H2 keeps the positions of H2's rolled-back appends, and a store that hands positions out
+     * before commit would show one still committing: so at a missing position the chain stops until
+     * the event after the gap has been stored for the gap timeout, and then passes over it. Safe to
+     * call from several threads.
      */
     public synchronized int extend() {
         Link head = head().orElse(null);

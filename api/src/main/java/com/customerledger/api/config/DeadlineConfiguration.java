@@ -1,6 +1,7 @@
 package com.customerledger.api.config;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
 import java.util.List;
@@ -26,10 +27,33 @@ class DeadlineConfiguration {
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, LedgerProperties properties) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .jdbcCustomization(new SqliteCustomization())
                 .clock(clock::instant)
                 .pollingInterval(properties.pool().schedulerPolling())
                 .threads(2)
                 .build();
+    }
+
+    /**
+     * db-scheduler 16.6 (the version Axon 4.13 is built against) knows no SQLite and limits its
+     * due-task query the ANSI way ({@code OFFSET … FETCH FIRST}), which SQLite rejects; SQLite says
+     * {@code LIMIT}. Timestamps go through the driver as epoch milliseconds, in UTC.
+     */
+    static final class SqliteCustomization extends DefaultJdbcCustomization {
+
+        SqliteCustomization() {
+            super(true);
+        }
+
+        @Override
+        public String getName() {
+            return "SQLite";
+        }
+
+        @Override
+        public String getQueryLimitPart(int limit) {
+            return " LIMIT " + limit;
+        }
     }
 
     /** Starts the scheduler once Axon can handle what it fires, and stops it before Axon stops. */

@@ -1,20 +1,32 @@
 package com.customerledger.api.config;
 
+import com.customerledger.api.storage.SqliteEventStatements;
+import com.customerledger.command.storage.SqliteErrors;
 import com.customerledger.events.upcasting.ClaimedByRenamedUpcaster;
 import java.sql.SQLException;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The embedded event store: Axon's JDBC storage engine on an H2 file database (tables from
- * db/event-store.sql, written with commit-time flushing so an acknowledged command survives a kill).
+ * The embedded event store: Axon's JDBC storage engine on the SQLite file of
+ * {@link com.customerledger.api.storage.EmbeddedStoreConfiguration} (tables from db/event-store.sql).
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
 
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final int MAX_DEPTH = 32;
 
     /** Reads CustomerClaimedEvent revision 1 as revision 2; Axon adds EventUpcaster beans to its upcaster chain. */
@@ -24,9 +36,35 @@ class EventStoreConfiguration {
     }
 
     /**
-     * Axon's default resolver only follows {@code getCause()}; H2 reports a duplicate key in a batch
-     * insert through {@code getNextException()}. Without this, two commands racing on one aggregate
-     * end in a generic storage error instead of a concurrency conflict.
+     * Axon's engine as its auto-configuration builds it, with the statements SQLite needs. Appends
+     * join the command's transaction through the connection provider (the transaction manager of
+     * the command bus begins it); the engine itself begins none, so the projections' polling reads
+     * run outside transactions, beside the one writer, instead of queueing for the writer lock.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          DataSource dataSource) {
+        ConnectionProvider connectionProvider = new UnitOfWorkAwareConnectionProviderWrapper(
+                new SpringDataSourceConnectionProvider(dataSource));
+        return SqliteEventStatements.install(JdbcEventStorageEngine.builder())
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .schema(new EventSchema())
+                .build();
+    }
+
+    /**
+     * Axon's default resolver knows vendor codes, and SQLite reports every constraint with the same
+     * one; only the extended result code tells a duplicate key. Without this, two commands racing on
+     * one aggregate end in a generic storage error instead of a concurrency conflict.
      */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -36,7 +74,7 @@ class EventStoreConfiguration {
                 if (current instanceof SQLException sql) {
                     SQLException next = sql;
                     for (int i = 0; next != null && i < MAX_DEPTH; i++, next = next.getNextException()) {
-                        if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        if (SqliteErrors.isDuplicateKey(next)) {
                             return true;
                         }
                     }

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * Every setting of the ledger, under {@code ledger.*}; defaults live in application.yml, not here.
  *
  * @param dataDir     where the embedded event store and read-model store keep their files
+ * @param storage     how the embedded event store (SQLite) makes a commit durable
  * @param commands    how long a write waits for its command to be stored
  * @param reads       how long a read with {@code minPosition} may wait for the projections, and how
  *                    long any query may take
@@ -27,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties(prefix = "ledger")
 public record LedgerProperties(
         @NotNull Path dataDir,
+        @NotNull @Valid Storage storage,
         @NotNull @Valid Commands commands,
         @NotNull @Valid Reads reads,
         @NotNull @Valid ProjectionSettings projections,
@@ -39,6 +41,29 @@ public record LedgerProperties(
 
     /** How often the embedded read-model store commits to its file (a crash loses at most this much, re-applied on start). */
     public record ReadModels(@NotNull Duration commitInterval) {
+    }
+
+    /**
+     * The embedded event store, a SQLite file in {@code dataDir}.
+     *
+     * @param durability  how a commit reaches stable storage before the command is answered
+     * @param busyTimeout how long a write waits for the store's single write lock before failing
+     * @param poolSize    connections to the store (readers run beside the one writer)
+     * @param migrateH2   copy an H2 data directory of an earlier version into a new SQLite store at start
+     */
+    public record Storage(@NotNull Durability durability, @NotNull Duration busyTimeout, @Min(2) int poolSize,
+                          boolean migrateH2) {
+    }
+
+    /** How a commit of the embedded event store reaches stable storage before the command is answered. */
+    public enum Durability {
+        /**
+         * {@code synchronous=NORMAL}, and one fdatasync of the write-ahead log for all the commits
+         * that waited on it (group commit, see {@code WalSync}).
+         */
+        GROUP_COMMIT,
+        /** {@code synchronous=FULL}: SQLite syncs the write-ahead log at every commit itself. */
+        FULL
     }
 
     /** The largest request body the ledger reads (larger: 413 before anything is parsed). */

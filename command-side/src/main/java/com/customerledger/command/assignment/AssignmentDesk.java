@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the live assignment is decided: the active rules and each rule's turn are kept in the
- * command side's database. Deciding locks the matched rule's row until the registration commits,
- * so concurrent registrations under one rule take turns strictly; the turn moves on only when a
+ * command side's database. Deciding reads the matched rule's turn inside the registration's write
+ * transaction, which holds the store's single write lock until it commits, so concurrent
+ * registrations under one rule take turns strictly; the turn moves on only when a
  * registration event naming the rule is stored, so it is part of the event stream and survives
  * restarts and replays of the read models.
  */
@@ -76,8 +77,13 @@ public class AssignmentDesk {
                 AssignmentStrategy.valueOf(rs.getString(9))));
     }
 
+    /**
+     * The rule's previous assignee, to stay as read until the registration commits: the transaction
+     * holds the store's single write lock from its {@code BEGIN IMMEDIATE} on (see
+     * {@link RepBook#lockBook}), so registrations under one rule read and move its turn one at a time.
+     */
     private String lockTurn(String ruleId) {
-        List<String> rows = jdbc.query("SELECT last_rep_id FROM assignment_turn WHERE rule_id = ? FOR UPDATE",
+        List<String> rows = jdbc.query("SELECT last_rep_id FROM assignment_turn WHERE rule_id = ?",
                 (rs, i) -> rs.getString(1), ruleId);
         return rows.isEmpty() ? null : rows.get(0);
     }

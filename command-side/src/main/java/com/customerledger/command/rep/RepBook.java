@@ -150,11 +150,16 @@ public class RepBook {
     }
 
     /**
-     * Locks the rep's row until the current transaction ends, so that no claim, transfer or
-     * registration can give them a customer meanwhile; then lists what they own and collaborate on.
+     * Reads the rep's book, to stay as read until the current transaction ends, so that no claim,
+     * transfer or registration can give them a customer meanwhile; then lists what they own and
+     * collaborate on. The lock is the store's single writer: every write transaction begins with
+     * {@code BEGIN IMMEDIATE}, which takes SQLite's one write lock (in the order the ledger's fair
+     * writer lock admits transactions) and holds it until commit or rollback, so no other transaction
+     * can change a row between this read and the end of this one. Call it within the command's
+     * transaction; SQLite has no {@code SELECT … FOR UPDATE}.
      */
     public Book lockBook(String repId) {
-        Standing standing = jdbc.query("SELECT rep_id, status, capacity, owned FROM rep_book WHERE rep_id = ? FOR UPDATE",
+        Standing standing = jdbc.query("SELECT rep_id, status, capacity, owned FROM rep_book WHERE rep_id = ?",
                         (rs, i) -> new Standing(rs.getString(1), RepStatus.valueOf(rs.getString(2)), rs.getInt(3),
                                 rs.getInt(4)), repId).stream().findFirst()
                 .orElseThrow(() -> RejectedException.of(ErrorCode.REP_NOT_FOUND, "rep " + repId + " is not registered",

@@ -1,0 +1,118 @@
+-- The H2 layout of ledger versions before SQLite (issue 11), kept only so that H2Migration can bring
+-- an old H2 data directory up to its last layout before copying it. Not run on a SQLite store.
+-- The command side's unique-keyed lookups, kept in the event store's database and written in the
+-- same transaction as the events (see CustomerKeyRegistry and RepBook).
+CREATE TABLE IF NOT EXISTS customer_key (
+    identity_key VARCHAR(600) NOT NULL PRIMARY KEY,
+    customer_id  VARCHAR(128) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS customer_key_by_customer ON customer_key (customer_id);
+
+CREATE TABLE IF NOT EXISTS rep_book (
+    rep_id   VARCHAR(128) NOT NULL PRIMARY KEY,
+    status   VARCHAR(16)  NOT NULL,
+    capacity INT          NOT NULL,
+    owned    INT          NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS customer_owner (
+    customer_id  VARCHAR(128) NOT NULL PRIMARY KEY,
+    owner_rep_id VARCHAR(128)
+);
+
+-- a rep's territory, for rules whose candidates are "territory" ('|' between entries, '/' inside a region)
+ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS regions VARCHAR(8000) DEFAULT '' NOT NULL;
+ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS product_lines VARCHAR(8000) DEFAULT '' NOT NULL;
+ALTER TABLE rep_book ADD COLUMN IF NOT EXISTS customer_types VARCHAR(1000) DEFAULT '' NOT NULL;
+
+-- the active assignment policy (see AssignmentDesk)
+CREATE TABLE IF NOT EXISTS assignment_policy_version (
+    version INT NOT NULL PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS assignment_rule (
+    position      INT          NOT NULL PRIMARY KEY,
+    rule_id       VARCHAR(64)  NOT NULL,
+    province      VARCHAR(50),
+    city          VARCHAR(50),
+    county        VARCHAR(50),
+    customer_type VARCHAR(32),
+    product_line  VARCHAR(100),
+    by_territory  BOOLEAN      NOT NULL,
+    candidates    VARCHAR(8000),
+    strategy      VARCHAR(16)  NOT NULL
+);
+-- per rule, the rep who got its previous customer; locked while a registration under the rule decides
+CREATE TABLE IF NOT EXISTS assignment_turn (
+    rule_id     VARCHAR(64)  NOT NULL PRIMARY KEY,
+    last_rep_id VARCHAR(128)
+);
+
+-- what a bulk transfer filters on, per customer
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS customer_type VARCHAR(32);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS province VARCHAR(50);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS city VARCHAR(50);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS county VARCHAR(50);
+CREATE INDEX IF NOT EXISTS customer_owner_by_rep ON customer_owner (owner_rep_id);
+
+-- who collaborates on which customer, so a departure can remove every role
+CREATE TABLE IF NOT EXISTS customer_collaborator (
+    customer_id VARCHAR(128) NOT NULL,
+    rep_id      VARCHAR(128) NOT NULL,
+    PRIMARY KEY (customer_id, rep_id)
+);
+CREATE INDEX IF NOT EXISTS customer_collaborator_by_rep ON customer_collaborator (rep_id);
+
+-- tracked batches (departures and bulk transfers) and their items; see TransferBatchRunner
+CREATE TABLE IF NOT EXISTS transfer_batch (
+    batch_id     VARCHAR(128) NOT NULL PRIMARY KEY,
+    from_rep_id  VARCHAR(128) NOT NULL,
+    to_rep_id    VARCHAR(128),
+    by_rules     BOOLEAN      NOT NULL,
+    reason       VARCHAR(16)  NOT NULL,
+    effective_at VARCHAR(40),
+    note         VARCHAR(1000),
+    started_by   VARCHAR(128) NOT NULL,
+    status       VARCHAR(16)  NOT NULL
+);
+CREATE TABLE IF NOT EXISTS transfer_batch_item (
+    batch_id    VARCHAR(128) NOT NULL,
+    seq         INT          NOT NULL,
+    customer_id VARCHAR(128) NOT NULL,
+    kind        VARCHAR(16)  NOT NULL,
+    status      VARCHAR(16)  NOT NULL,
+    detail      VARCHAR(1000),
+    PRIMARY KEY (batch_id, seq)
+);
+CREATE INDEX IF NOT EXISTS transfer_batch_item_by_customer ON transfer_batch_item (batch_id, customer_id);
+
+-- the public-pool policy in force (see PoolRules)
+CREATE TABLE IF NOT EXISTS pool_policy (
+    version              INT NOT NULL PRIMARY KEY,
+    days_without_visit   INT NOT NULL,
+    days_without_deal    INT NOT NULL,
+    reminder_days_before INT NOT NULL
+);
+
+-- each owned customer's pending pool deadlines, so a new activity cancels them by id (see PoolRules)
+CREATE TABLE IF NOT EXISTS pool_deadline (
+    customer_id VARCHAR(128) NOT NULL PRIMARY KEY,
+    reminder_id VARCHAR(128),
+    release_id  VARCHAR(128)
+);
+
+-- the grading policy in force (see GradingRules)
+CREATE TABLE IF NOT EXISTS grading_policy (
+    version  INT            NOT NULL PRIMARY KEY,
+    s_volume DECIMAL(18, 2) NOT NULL,
+    s_margin DECIMAL(18, 2) NOT NULL,
+    s_months INT            NOT NULL,
+    a_volume DECIMAL(18, 2) NOT NULL,
+    a_margin DECIMAL(18, 2) NOT NULL,
+    a_months INT            NOT NULL,
+    b_volume DECIMAL(18, 2) NOT NULL,
+    b_margin DECIMAL(18, 2) NOT NULL,
+    b_months INT            NOT NULL,
+    set_by   VARCHAR(128)   NOT NULL
+);
+ALTER TABLE customer_owner ADD COLUMN IF NOT EXISTS grade VARCHAR(1);
+ALTER TABLE customer_collaborator ADD COLUMN IF NOT EXISTS role VARCHAR(16);
