@@ -162,6 +162,19 @@ class BadInputTest extends EmbeddedLedgerTest {
         }
     }
 
+    @Test
+    void aMemberGivenTwiceOrAMultipartBodyIsRefusedAndAppendsNothing() {
+        long events = eventsOf(customerId);
+        Api.Response twice = api.post("rep-a", "/api/customers/" + customerId + "/visits",
+                VISIT.substring(0, VISIT.length() - 1) + ",\"notes\":\"again\"}");
+        assertProblem(twice, 400, "malformed-body");
+        for (String multipart : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+            assertProblem(Raw.send(port, "POST", "/api/customers/" + customerId + "/visits", "rep-a",
+                    List.of("Content-Type: " + multipart), utf8(VISIT)), 415, "unsupported-media-type");
+        }
+        assertThat(eventsOf(customerId)).as("nothing appended for the customer").isEqualTo(events);
+    }
+
     private static final String VISIT = "{\"visitedAt\":\"2026-11-01T08:00:00Z\",\"channel\":\"PHONE\",\"notes\":\"n\"}";
 
     private static byte[] utf8(String text) {
