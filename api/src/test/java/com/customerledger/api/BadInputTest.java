@@ -175,6 +175,16 @@ class BadInputTest extends EmbeddedLedgerTest {
         assertThat(eventsOf(customerId)).as("nothing appended for the customer").isEqualTo(events);
     }
 
+    @Test
+    void anUnknownMethodOrAControlCharacterInAParameterNameIs400() {
+        for (String method : List.of("PROPFIND", "FOO", "get", "TRACE")) {
+            assertProblem(Raw.send(port, method, "/api/customers/" + customerId, "manager", List.of(), null), 400,
+                    "invalid-request");
+        }
+        assertProblem(Raw.send(port, "GET", "/api/policies/grading?minPosition%00=1", "manager", List.of(), null), 400,
+                "invalid-request");
+    }
+
     private static final String VISIT = "{\"visitedAt\":\"2026-11-01T08:00:00Z\",\"channel\":\"PHONE\",\"notes\":\"n\"}";
 
     private static byte[] utf8(String text) {

@@ -23,6 +23,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -100,6 +101,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String expected = exception.getRequiredType() == null ? "" : expectation(exception.getRequiredType());
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "parameter '" + exception.getName() + "' has an invalid value '" + exception.getValue() + "'" + expected));
+    }
+
+    /** The firewall checks parameter names only when the controller reads them (a NUL in a name, for example). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException exception) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", exception.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
