@@ -140,6 +140,57 @@ class BadInputTest extends EmbeddedLedgerTest {
         }
     }
 
+    /** Each of these was found by {@link HostileInputPropertyTest}: a 500, an empty 4xx, or a 406 after the write was stored. */
+    @Test
+    void aWriteWhoseAnswerTheClientWouldNotAcceptIsRefusedBeforeItIsStored() {
+        long events = eventsOf(customerId);
+        for (String accept : List.of("text/csv", "text/html", "*/json", "a/b/c", "application/json; charset=nonsense")) {
+            Api.Response refused = Raw.send(port, "POST", "/api/customers/" + customerId + "/visits", "rep-a",
+                    List.of("Content-Type: application/json", "Accept: " + accept), utf8(VISIT));
+            assertProblem(refused, 406, "not-acceptable");
+        }
+        assertThat(eventsOf(customerId)).as("nothing appended for the customer").isEqualTo(events);
+    }
+
+    @Test
+    void aProblemIsAProblemDocumentWhateverTheAcceptHeaderSays() {
+        for (String notAMediaType : List.of("a/b/c", "*/json", "garbage", "application/json; charset=nonsense")) {
+            assertProblem(Raw.send(port, "GET", "/api/customers?size=1000", "manager", List.of("Accept: " + notAMediaType),
+                    null), 400, "invalid-input");
+            assertProblem(Raw.send(port, "GET", "/api/customers/nobody", "manager", List.of("Accept: " + notAMediaType),
+                    null), 404, "not-found");
+        }
+    }
+
+    @Test
+    void aMemberGivenTwiceOrAMultipartBodyIsRefusedAndAppendsNothing() {
+        long events = eventsOf(customerId);
+        Api.Response twice = api.post("rep-a", "/api/customers/" + customerId + "/visits",
+                VISIT.substring(0, VISIT.length() - 1) + ",\"notes\":\"again\"}");
+        assertProblem(twice, 400, "malformed-body");
+        for (String multipart : List.of("multipart/form-data", "multipart/form-data; boundary=x")) {
+            assertProblem(Raw.send(port, "POST", "/api/customers/" + customerId + "/visits", "rep-a",
+                    List.of("Content-Type: " + multipart), utf8(VISIT)), 415, "unsupported-media-type");
+        }
+        assertThat(eventsOf(customerId)).as("nothing appended for the customer").isEqualTo(events);
+    }
+
+    @Test
+    void anUnknownMethodOrAControlCharacterInAParameterNameIs400() {
+        for (String method : List.of("PROPFIND", "FOO", "get", "TRACE")) {
+            assertProblem(Raw.send(port, method, "/api/customers/" + customerId, "manager", List.of(), null), 400,
+                    "invalid-request");
+        }
+        assertProblem(Raw.send(port, "GET", "/api/policies/grading?minPosition%00=1", "manager", List.of(), null), 400,
+                "invalid-request");
+    }
+
+    private static final String VISIT = "{\"visitedAt\":\"2026-11-01T08:00:00Z\",\"channel\":\"PHONE\",\"notes\":\"n\"}";
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void aBodyOverTheLimitIs413WithOrWithoutALength() throws Exception {
         long events = eventsOf(customerId);

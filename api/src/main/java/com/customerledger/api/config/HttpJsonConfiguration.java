@@ -19,7 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Request bodies are read strictly: an unknown member is a 400, never silently ignored, because a
  * misspelt {@code expectedOwnerRepId} or an unsupported batch filter would otherwise quietly change
- * what a command does. Instants, in bodies and query parameters, must lie in {@link BusinessTime}'s
+ * what a command does; so is a member given twice, which has no one meaning. Instants, in bodies and query parameters, must lie in {@link BusinessTime}'s
  * range. Only the HTTP side is strict; the event serializer stays lenient so stored events can evolve.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,6 +30,7 @@ class HttpJsonConfiguration implements WebMvcConfigurer {
         SimpleModule businessTime = new SimpleModule("business-time").addDeserializer(Instant.class, new BoundedInstant());
         return new MappingJackson2HttpMessageConverter(objectMapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .registerModule(businessTime));
     }
 

@@ -12,11 +12,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers 401 and 403 from the security filters with the same problem documents as the controllers. */
+/**
+ * Answers 401 and 403 from the security filters, and the firewall's refusals (an HTTP method it does not
+ * know, {@code ..} or {@code %2F} in a path), with the same problem documents as the controllers.
+ */
 @Component
-class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -37,6 +42,17 @@ class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
             throws IOException {
         write(response, Problems.of(HttpStatus.FORBIDDEN, "not-allowed",
                 "Your role may not " + request.getMethod() + " " + request.getRequestURI()));
+    }
+
+    /**
+     * Written here, not left to the container's error page: an error dispatch passes the same firewall,
+     * and a request it rejects (an unknown method such as {@code PROPFIND}) would get an empty 400 there.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException exception)
+            throws IOException {
+        write(response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "the request's method, path or headers are not "
+                + "allowed here (for example an unknown method, or '..', ';', '%2F' or '%25' in the path)"));
     }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -8,13 +8,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The container's error page: whatever the servlet container or a filter turns into an error
- * status before a controller runs (a path the firewall rejects, an oversized body) is answered
+ * status before a controller runs (an oversized body, a malformed request) is answered
  * with a problem document like every other error, not with Spring Boot's default JSON.
  */
 @RestController
@@ -24,11 +23,8 @@ class ErrorProblems implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = HttpStatusCode.valueOf(code instanceof Integer value && value >= 400 ? value : 500);
-        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String detail = switch (status.value()) {
-            case 400 -> failure instanceof RequestRejectedException
-                    ? "the request's path or headers are not allowed here (for example '..', ';', '%2F' or '%25' in the path)"
-                    : "the request is malformed";
+            case 400 -> "the request is malformed";
             case 404 -> "nothing is at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             case 413 -> "the request body is larger than the ledger accepts";
             default -> HttpStatus.resolve(status.value()) == null ? "error " + status.value()

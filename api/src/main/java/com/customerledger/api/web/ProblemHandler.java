@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,7 +46,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> refused(CommandExecutionException exception) {
+    ResponseEntity<Object> refused(CommandExecutionException exception) {
         Object details = exception.getDetails().orElse(null);
         if (!(details instanceof Rejection rejection)) {
             return unexpected(exception);
@@ -56,52 +58,59 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException exception) {
+    ResponseEntity<Object> unknownAggregate(AggregateNotFoundException exception) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found",
                 "no customer or rep with id " + exception.getAggregateIdentifier()));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException exception) {
+    ResponseEntity<Object> notFound(NotFoundException exception) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", exception.getMessage()));
     }
 
     @ExceptionHandler(BadRequestException.class)
-    ResponseEntity<ProblemDetail> badRequest(BadRequestException exception) {
+    ResponseEntity<Object> badRequest(BadRequestException exception) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", exception.getMessage()));
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<ProblemDetail> forbidden(ForbiddenException exception) {
+    ResponseEntity<Object> forbidden(ForbiddenException exception) {
         return respond(Problems.of(HttpStatus.FORBIDDEN, "not-allowed", exception.getMessage()));
     }
 
     @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException exception) {
+    ResponseEntity<Object> concurrent(ConcurrencyException exception) {
         return respond(Problems.of(HttpStatus.CONFLICT, "concurrent-change",
                 "the customer was changed by another request at the same moment; read it again and retry"));
     }
 
     @ExceptionHandler(Commands.CommandTimeoutException.class)
-    ResponseEntity<ProblemDetail> commandTimeout(Commands.CommandTimeoutException exception) {
+    ResponseEntity<Object> commandTimeout(Commands.CommandTimeoutException exception) {
         return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "command-timeout", exception.getMessage()));
     }
 
     @ExceptionHandler(Reads.ProjectionsBehindException.class)
-    ResponseEntity<ProblemDetail> behind(Reads.ProjectionsBehindException exception) {
+    ResponseEntity<Object> behind(Reads.ProjectionsBehindException exception) {
         ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projections-behind", exception.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
+    ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException exception) {
         String expected = exception.getRequiredType() == null ? "" : expectation(exception.getRequiredType());
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 "parameter '" + exception.getName() + "' has an invalid value '" + exception.getValue() + "'" + expected));
     }
 
+    /** The firewall checks parameter names only when the controller reads them (a NUL in a name, for example). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException exception) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", exception.getMessage()));
+    }
+
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception exception) {
+    ResponseEntity<Object> unexpected(Exception exception) {
         log.error("unexpected failure", exception);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the ledger failed unexpectedly; nothing was changed unless a later read shows it"));
@@ -120,7 +129,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 errors.stream().map(e -> e.get("field") + " " + e.get("message")).collect(Collectors.joining("; ")));
         problem.setTitle("Invalid input");
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return respond(problem);
     }
 
     @Override
@@ -147,8 +156,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull WebRequest request) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyLimit.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                        .body(Problems.ofStatus(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+                return respond(Problems.ofStatus(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
             }
         }
         String detail = "the request body is not valid JSON for this endpoint";
@@ -165,16 +173,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", detail);
         problem.setTitle("Malformed request body");
-        return ResponseEntity.badRequest().body(problem);
+        return respond(problem);
     }
 
-    /** Every problem the framework answers (missing parameter, 404, 405, 415, …) gets the ledger's type and code. */
+    /**
+     * Every problem the framework answers (missing parameter, 404, 405, 406, 415, …) gets the ledger's type
+     * and code, and is a problem document whatever the request's Accept says (see {@link #respond}).
+     */
     @Override
     protected @NonNull ResponseEntity<Object> createResponseEntity(Object body, @NonNull HttpHeaders headers,
                                                                    @NonNull HttpStatusCode status,
                                                                    @NonNull WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             Problems.named(problem);
+            HttpHeaders typed = new HttpHeaders();
+            typed.putAll(headers);
+            typed.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, typed, status, request);
         }
         return super.createResponseEntity(body, headers, status, request);
     }
@@ -184,9 +199,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                     @NonNull HttpHeaders headers,
                                                                     @NonNull HttpStatusCode status,
                                                                     @NonNull WebRequest request) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found",
-                "nothing is at " + exception.getHttpMethod() + " /" + exception.getResourcePath());
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "nothing is at " + exception.getHttpMethod() + " /" + exception.getResourcePath()));
     }
 
     private static String expectation(Class<?> type) {
@@ -217,7 +231,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+    /**
+     * The media type is set, not negotiated: an Accept that names no JSON type (or is not a media type at
+     * all) would otherwise leave the error without a body.
+     */
+    private static ResponseEntity<Object> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
