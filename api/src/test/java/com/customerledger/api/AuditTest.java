@@ -36,7 +36,7 @@ class AuditTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    com.customerledger.api.audit.AuditChain chain;
+    com.customerledger.query.audit.AuditChain chain;
 
     /**
      * A position can be missing for good: a store migrated from H2 keeps the positions H2 handed to

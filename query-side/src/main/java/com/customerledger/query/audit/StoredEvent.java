@@ -1,4 +1,4 @@
-package com.customerledger.api.audit;
+package com.customerledger.query.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,13 +10,13 @@ import java.util.HexFormat;
  * made of, is built from the stored columns, so an event serialized long ago keeps its link even if
  * the code that would serialize it today has changed.
  */
-record StoredEvent(long position, String eventId, String type, String revision, String aggregateId, long sequence,
+public record StoredEvent(long position, String eventId, String type, String revision, String aggregateId, long sequence,
                    String timestamp, String payloadType, byte[] payload, byte[] metaData) {
 
-    static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = "0".repeat(64);
 
     /** SHA-256 over the previous link and every stored column, each length-prefixed so no two events can collide. */
-    String link(String previous) {
+    public String link(String previous) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             update(sha, previous);

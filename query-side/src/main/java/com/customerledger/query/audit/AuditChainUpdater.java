@@ -1,4 +1,4 @@
-package com.customerledger.api.audit;
+package com.customerledger.query.audit;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

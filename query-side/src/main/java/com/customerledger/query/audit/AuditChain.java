@@ -1,6 +1,5 @@
-package com.customerledger.api.audit;
+package com.customerledger.query.audit;
 
-import com.customerledger.api.config.LedgerProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.common.DateTimeUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -57,16 +57,16 @@ public class AuditChain {
                                Map<String, Object> firstMismatch) {
     }
 
-    private final EventStoreReader store;
+    private final StoredEvents store;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration gapTimeout;
 
-    AuditChain(EventStoreReader store, MongoTemplate mongo, Clock clock, LedgerProperties properties) {
+    AuditChain(StoredEvents store, MongoTemplate mongo, Clock clock, @Value("${ledger.audit.gap-timeout}") Duration gapTimeout) {
         this.store = store;
         this.mongo = mongo;
         this.clock = clock;
-        this.gapTimeout = properties.audit().gapTimeout();
+        this.gapTimeout = gapTimeout;
     }
 
     /**

@@ -1,0 +1,120 @@
+package com.customerledger.api.web;
+
+import com.customerledger.query.audit.AuditChain;
+import com.customerledger.query.audit.OwnershipChanges;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The auditor's view of the ledger, read from the event store itself (AUDITOR, ADMIN): raw events
+ * with metadata, every ownership change with its chain hash, and a verification of the hash chain.
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    private final AuditChain chain;
+    private final OwnershipChanges changes;
+    private final ObjectMapper json;
+
+    AuditController(AuditChain chain, OwnershipChanges changes, ObjectMapper json) {
+        this.chain = chain;
+        this.changes = changes;
+        this.json = json;
+    }
+
+    @GetMapping("/verify")
+    AuditChain.Verification verify() {
+        return chain.verify();
+    }
+
+    /** The raw events of a customer with payload and metadata, in order, each with its chain link once linked. */
+    @GetMapping("/events")
+    List<Map<String, Object>> events(@RequestParam @Size(min = 1, max = 64) String customerId) {
+        return changes.eventsOf(customerId);
+    }
+
+    /** Every ownership change recorded in [from, to), as JSON or, with format=csv, as a CSV that Excel opens in UTF-8. */
+    @GetMapping("/transfers")
+    ResponseEntity<StreamingResponseBody> transfers(@RequestParam Instant from, @RequestParam Instant to,
+                                                    @RequestParam(required = false) @Size(max = 64) String repId,
+                                                    @RequestParam(required = false) @Size(max = 64) String customerId,
+                                                    @RequestParam(defaultValue = "json") String format) {
+        if (!from.isBefore(to)) {
+            throw new BadRequestException("'from' must come before 'to'");
+        }
+        boolean csv = switch (format) {
+            case "csv" -> true;
+            case "json" -> false;
+            default -> throw new BadRequestException("format must be json or csv");
+        };
+        StreamingResponseBody body = out -> stream(from, to, repId, customerId, csv, out);
+        return ResponseEntity.ok()
+                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, csv ? "attachment; filename=\"ownership-changes.csv\"" : "inline")
+                .body(body);
+    }
+
+    private void stream(Instant from, Instant to, String repId, String customerId, boolean csv, OutputStream out)
+            throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        if (csv) {
+            writer.write('\uFEFF');
+            writer.write(String.join(",", OwnershipChanges.COLUMNS) + "\r\n");
+        } else {
+            writer.write('[');
+        }
+        boolean[] first = {true};
+        changes.recordedIn(from, to, repId, customerId, row -> {
+            try {
+                if (csv) {
+                    List<String> cells = new ArrayList<>();
+                    for (String column : OwnershipChanges.COLUMNS) {
+                        cells.add(csvCell(row.get(column)));
+                    }
+                    writer.write(String.join(",", cells) + "\r\n");
+                } else {
+                    writer.write(first[0] ? "" : ",");
+                    writer.write(json.writeValueAsString(row));
+                }
+                first[0] = false;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (!csv) {
+            writer.write(']');
+        }
+        writer.flush();
+    }
+
+    /** Quotes a cell when needed, and defuses spreadsheet formulas. */
+    private static String csvCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.matches(".*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+}

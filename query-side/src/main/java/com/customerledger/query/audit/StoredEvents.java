@@ -1,0 +1,35 @@
+package com.customerledger.query.audit;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The event stream exactly as the event store holds it (stored columns, not deserialized events), in
+ * global order: what the audit chain is made of and what the audit reads show. One implementation
+ * per event store engine.
+ */
+public interface StoredEvents {
+
+    /** Up to {@code limit} events after {@code position}, in position order. */
+    List<StoredEvent> after(long position, int limit);
+
+    /** The newest position in the store, 0 when it holds no events. */
+    long head();
+
+    /** How many events the store holds after {@code position}. */
+    long countAfter(long position);
+
+    /** Up to {@code limit} events after {@code after} and up to {@code upTo} inclusive, in position order. */
+    List<StoredEvent> page(long after, long upTo, int limit);
+
+    /** The events of one aggregate (kind-qualified id, as {@code customer:c-1}), in order. */
+    List<StoredEvent> ofAggregate(String aggregateId);
+
+    /**
+     * Hands {@code each}, in position order, every event whose payload type is one of {@code payloadTypes}
+     * (fully qualified) recorded in [{@code from}, {@code to}), of the aggregate {@code aggregateId} if not null.
+     */
+    void recordedIn(Collection<String> payloadTypes, Instant from, Instant to, String aggregateId, Consumer<StoredEvent> each);
+}
