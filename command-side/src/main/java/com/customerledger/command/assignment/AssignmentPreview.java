@@ -90,9 +90,9 @@ public class AssignmentPreview {
 
         void apply(Object event) {
             if (event instanceof CustomerRegisteredEvent registered) {
-                profiles.put(registered.customerId(), registered.profile());
+                profiles.put(registered.customerId(), ruleFacts(registered.profile()));
             } else if (event instanceof CustomerProfileUpdatedEvent updated) {
-                profiles.put(updated.customerId(), updated.profile());
+                profiles.put(updated.customerId(), ruleFacts(updated.profile()));
             } else if (event instanceof RepRegisteredEvent rep) {
                 reps.put(rep.repId(), new Candidate(rep.repId(), RepStatus.ACTIVE, rep.capacity(), 0, rep.regions(),
                         rep.productLines(), rep.customerTypes()));
@@ -108,6 +108,15 @@ public class AssignmentPreview {
             if (event instanceof OwnershipChange change) {
                 owners.put(change.customerId(), change.newOwnerRepId());
             }
+        }
+
+        /**
+         * Only what the rules match on (type, region, product lines) and the name the answer shows: the
+         * preview holds one entry per customer, so it keeps no addresses, contacts or notes.
+         */
+        private static CustomerProfile ruleFacts(CustomerProfile profile) {
+            return new CustomerProfile(profile.name(), profile.type(), profile.region(), null, null, null, List.of(), null,
+                    List.of(), List.of(), List.copyOf(profile.productLines()), null);
         }
 
         Result decide(List<AssignmentRule> draft, int limit, long through) {
