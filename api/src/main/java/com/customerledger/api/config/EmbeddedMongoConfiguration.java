@@ -61,7 +61,9 @@ class EmbeddedMongoConfiguration {
                                                           @Value("${spring.data.mongodb.database}") String database) {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString connection = new ConnectionString(
-                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database
+                        // in-process: if it does not answer within seconds it is gone (503), no use waiting 30 s
+                        + "?serverSelectionTimeoutMS=3000&connectTimeoutMS=2000");
         return () -> connection;
     }
 }

@@ -111,6 +111,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        if (StoreOutages.isOutage(exception)) {
+            log.warn("a store could not be reached: {}", exception.toString());
+            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "a store the ledger needs could not be reached; nothing was changed unless a later read shows it. Try again.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         log.error("unexpected failure", exception);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "the ledger failed unexpectedly; nothing was changed unless a later read shows it"));

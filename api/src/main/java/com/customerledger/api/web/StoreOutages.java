@@ -1,0 +1,43 @@
+package com.customerledger.api.web;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import java.util.Set;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Tells a store that cannot be reached (Axon Server, MongoDB, the event store's database) from a
+ * failure of the ledger itself: the first is a 503 the client may retry, never a 500.
+ */
+final class StoreOutages {
+
+    private static final Set<ErrorCode> UNREACHABLE = Set.of(ErrorCode.COMMAND_DISPATCH_ERROR, ErrorCode.QUERY_DISPATCH_ERROR,
+            ErrorCode.CONNECTION_FAILED);
+
+    private StoreOutages() {
+    }
+
+    /** Whether {@code failure}, or anything that caused it, says a store could not be reached. */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException || cause instanceof CommandDispatchException
+                    || cause instanceof AxonServerException axon && UNREACHABLE.contains(axon.errorCode())
+                    || isUnavailableGrpc(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** gRPC's UNAVAILABLE and DEADLINE_EXCEEDED (Axon Server's transport), known by name: gRPC is not a compile dependency. */
+    private static boolean isUnavailableGrpc(Throwable cause) {
+        String type = cause.getClass().getName();
+        String message = String.valueOf(cause.getMessage());
+        return (type.equals("io.grpc.StatusRuntimeException") || type.equals("io.grpc.StatusException"))
+                && (message.startsWith("UNAVAILABLE") || message.startsWith("DEADLINE_EXCEEDED"));
+    }
+}

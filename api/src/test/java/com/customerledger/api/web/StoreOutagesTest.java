@@ -1,0 +1,34 @@
+package com.customerledger.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoTimeoutException;
+import org.axonframework.axonserver.connector.AxonServerException;
+import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/** Which failures are a store out of reach (503) and which are the ledger's own (500). */
+class StoreOutagesTest {
+
+    @Test
+    void anUnreachableAxonServerOrMongoDbIsAnOutageWhereverItIsWrapped() {
+        // what a write answered with Axon Server stopped: AXONIQ-4003, gRPC UNAVAILABLE
+        assertThat(StoreOutages.isOutage(new CommandExecutionException("dispatch failed",
+                new AxonServerException(ErrorCode.COMMAND_DISPATCH_ERROR.errorCode(), "UNAVAILABLE: io exception")))).isTrue();
+        assertThat(StoreOutages.isOutage(new QueryExecutionException("query failed",
+                new DataAccessResourceFailureException("Timed out", new MongoTimeoutException("no server"))))).isTrue();
+        assertThat(StoreOutages.isOutage(new MongoTimeoutException("no server"))).isTrue();
+    }
+
+    @Test
+    void aFailureOfTheLedgerItselfIsNotAnOutage() {
+        assertThat(StoreOutages.isOutage(new IllegalStateException("a bug"))).isFalse();
+        assertThat(StoreOutages.isOutage(new CommandExecutionException("handler failed", new NullPointerException())))
+                .isFalse();
+        assertThat(StoreOutages.isOutage(new AxonServerException(ErrorCode.COMMAND_EXECUTION_ERROR.errorCode(), "a bug")))
+                .isFalse();
+    }
+}
