@@ -10,7 +10,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** The documented development users exist in the embedded default and in no production profile. */
+/** The documented development users exist in the embedded default and in no production profile (prod, docker). */
 class ProfilesTest {
 
     @Test
@@ -23,8 +23,9 @@ class ProfilesTest {
     }
 
     @Test
-    void productionProfileHasNoDevelopmentUsers() throws IOException {
+    void productionProfilesHaveNoDevelopmentUsers() throws IOException {
         assertThat(bind("application.yml", "application-prod.yml").users()).isEmpty();
+        assertThat(bind("application.yml", "application-docker.yml").users()).isEmpty();
     }
 
     private static LedgerProperties.Security bind(String... files) throws IOException {
