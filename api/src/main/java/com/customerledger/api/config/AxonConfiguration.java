@@ -71,12 +71,12 @@ class AxonConfiguration {
     }
 
     /**
-     * A Customer snapshot is the aggregate's own fields as JSON: it has no getters or setters to go
-     * by. Axon's serializer uses the application's ObjectMapper, which this customizes.
+     * A Customer snapshot is the fields of the aggregate and its members as JSON: they have no getters
+     * or setters to go by. Axon's serializer uses the application's ObjectMapper, which this customizes.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer customerSnapshotByFields() {
-        return builder -> builder.mixIn(Customer.class, FieldsOnly.class);
+        return builder -> Customer.SNAPSHOT_TYPES.forEach(type -> builder.mixIn(type, FieldsOnly.class));
     }
 
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
