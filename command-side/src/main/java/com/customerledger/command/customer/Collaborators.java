@@ -4,7 +4,6 @@ import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.OwnershipChange;
-import com.customerledger.events.PastOwnershipChangeReversedEvent;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,10 +46,5 @@ class Collaborators {
         if (change.newOwnerRepId() != null) {
             roles.remove(change.newOwnerRepId());
         }
-    }
-
-    @EventSourcingHandler
-    void on(PastOwnershipChangeReversedEvent event) {
-        // a correction of history: today's owner, and so the roles, stay as they are
     }
 }

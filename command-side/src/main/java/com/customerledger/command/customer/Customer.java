@@ -8,8 +8,8 @@ import com.customerledger.command.RejectedException;
 import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.assignment.Decision;
 import com.customerledger.command.grading.CustomerGrading;
-import com.customerledger.command.pool.PoolDeadline;
-import com.customerledger.command.pool.PoolRules;
+import com.customerledger.command.pool.ReleaseNeglectedCustomerCommand;
+import com.customerledger.command.pool.RemindOfPoolReleaseCommand;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
@@ -24,7 +24,6 @@ import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.DealCreditMovedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
-import com.customerledger.events.OwnershipChange;
 import com.customerledger.events.PastOwnershipChangeReversedEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,9 +34,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -82,10 +78,6 @@ public class Customer {
     private final VisitsAndDeals records = new VisitsAndDeals();
     @AggregateMember
     private final CustomerGrading grading = new CustomerGrading();
-    /** Counts activities (new owner, visit, deal, profile or collaborator change); a pool deadline set for an older count is stale. */
-    private long activity;
-    /** The last closing time of a deal, from which the no-deal clock of the pool rules runs. */
-    private Instant lastDealAt;
 
     protected Customer() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -94,7 +86,7 @@ public class Customer {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RegistrationResult handle(RegisterCustomerCommand command, CustomerKeyRegistry keys, RepBook reps,
-                                     AssignmentDesk assignment, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+                                     AssignmentDesk assignment, Clock clock) {
         Actor actor = command.actor();
         String owner = command.ownerRepId();
         if (!actor.actsForCompany()) {
@@ -120,7 +112,6 @@ public class Customer {
                     now(clock), actor.userId());
         }
         apply(registered);
-        touched(pool, deadlines, clock);
         return resultOf(registered);
     }
 
@@ -141,8 +132,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys, PoolRules pool,
-                       DeadlineManager deadlines, Clock clock) {
+    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner()) && !collaborators.canEdit(actor.repId())) {
             throw notYours(actor);
@@ -166,7 +156,6 @@ public class Customer {
         }
         keys.requireUnclaimed(CustomerKeys.of(updated), customerId);
         apply(new CustomerProfileUpdatedEvent(customerId, updated, changed, actor.userId()));
-        touched(pool, deadlines, clock);
     }
 
     private <T> T pick(String field, T requested, Function<CustomerProfile, T> current, List<String> changed) {
@@ -179,7 +168,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(ClaimCustomerCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public void handle(ClaimCustomerCommand command, RepBook reps, Clock clock) {
         Actor actor = command.actor();
         if (actor.repId() == null) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only a rep can claim a customer from the pool");
@@ -192,12 +181,10 @@ public class Customer {
         reps.requireCanReceive(actor.repId());
         endRoleOfNewOwner(actor.repId(), actor, null);
         apply(new CustomerClaimedEvent(customerId, actor.repId(), now(clock), actor.userId()));
-        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public void handle(TransferCustomerCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
-                       Clock clock) {
+    public void handle(TransferCustomerCommand command, RepBook reps, Clock clock) {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins transfer customers");
         }
@@ -215,7 +202,6 @@ public class Customer {
         endRoleOfNewOwner(command.toRepId(), command.actor(), command.batchId());
         apply(CustomerTransferredEvent.byPerson(customerId, owner(), command.toRepId(), command.reason(), effectiveAt,
                 command.note(), command.actor().userId(), command.batchId()));
-        touched(pool, deadlines, clock);
     }
 
     /**
@@ -227,7 +213,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(RecordVisitCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public void handle(RecordVisitCommand command, Clock clock) {
         Actor actor = command.actor();
         if (!actor.isRep(owner()) && !collaborators.canEdit(actor.repId())) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only the owner or an EDITOR collaborator records visits "
@@ -247,11 +233,10 @@ public class Customer {
             return;
         }
         apply(visit);
-        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public String handle(RecordDealCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public String handle(RecordDealCommand command, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())
                 && !collaborators.canEdit(actor.repId())) {
@@ -267,7 +252,6 @@ public class Customer {
             return deal.creditedRepId();
         }
         apply(deal);
-        touched(pool, deadlines, clock);
         return deal.creditedRepId();
     }
 
@@ -277,8 +261,7 @@ public class Customer {
      * voided change's effective time until the next change, the owner before it counts.
      */
     @CommandHandler
-    public void handle(ReverseOwnershipChangeCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
-                       Clock clock) {
+    public void handle(ReverseOwnershipChangeCommand command, RepBook reps) {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reverse ownership changes");
         }
@@ -295,7 +278,6 @@ public class Customer {
             endRoleOfNewOwner(before.owner(), command.actor(), null);
             apply(new CustomerOwnershipReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
                     before.effectiveAt(), command.reason(), command.actor().userId()));
-            touched(pool, deadlines, clock);
         }
         recredit(voided.eventId(), command.actor());
     }
@@ -320,8 +302,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, PoolRules pool,
-                               DeadlineManager deadlines, Clock clock) {
+    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reassign customers");
@@ -339,17 +320,15 @@ public class Customer {
             endRoleOfNewOwner(decision.repId(), actor, command.batchId());
             apply(new CustomerTransferredEvent(customerId, owner(), decision.repId(), command.reason(), effectiveAt, null,
                     actor.userId(), command.batchId(), decision.ruleId(), decision.policyVersion()));
-            touched(pool, deadlines, clock);
             return Reassignment.MOVED;
         }
         apply(new CustomerReleasedEvent(customerId, owner(), "no new owner: " + decision.unassignedReason(),
                 effectiveAt, actor.userId(), command.batchId()));
-        touched(pool, deadlines, clock);
         return Reassignment.RELEASED;
     }
 
     @CommandHandler
-    public void handle(ReleaseCustomerCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public void handle(ReleaseCustomerCommand command, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
@@ -358,12 +337,10 @@ public class Customer {
             throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
         }
         apply(new CustomerReleasedEvent(customerId, owner(), command.reason(), now(clock), actor.userId(), null));
-        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public void handle(AddCollaboratorCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
-                       Clock clock) {
+    public void handle(AddCollaboratorCommand command, RepBook reps) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
@@ -378,12 +355,11 @@ public class Customer {
         }
         reps.requireActiveMember(command.repId());
         apply(new CollaboratorAddedEvent(customerId, command.repId(), command.role(), actor.userId()));
-        touched(pool, deadlines, clock);
     }
 
     /** Returns whether a role was removed (false: the rep had none). */
     @CommandHandler
-    public boolean handle(RemoveCollaboratorCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public boolean handle(RemoveCollaboratorCommand command) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
@@ -392,7 +368,6 @@ public class Customer {
             return false;
         }
         apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId(), command.batchId()));
-        touched(pool, deadlines, clock);
         return true;
     }
 
@@ -406,31 +381,27 @@ public class Customer {
         }
     }
 
-    /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
-    private void touched(PoolRules pool, DeadlineManager deadlines, Clock clock) {
-        Instant dealClockFrom = lastDealAt != null && lastDealAt.isAfter(ownership.since()) ? lastDealAt : ownership.since();
-        pool.reschedule(deadlines, customerId, owner(), activity, now(clock), dealClockFrom);
+    /** The pool process found the customer neglected: its owner is reminded, while it still owns it. */
+    @CommandHandler
+    public void handle(RemindOfPoolReleaseCommand command) {
+        requireOwnedBy(command.ownerRepId());
+        apply(new CustomerPoolReminderIssuedEvent(customerId, owner(), command.releaseAt(), command.policyVersion()));
     }
 
-    private boolean stale(PoolDeadline deadline) {
-        return deadline.activity() != activity || !Objects.equals(deadline.ownerRepId(), owner());
-    }
-
-    @DeadlineHandler(deadlineName = PoolRules.REMINDER)
-    void remind(PoolDeadline deadline) {
-        if (!stale(deadline)) {
-            apply(new CustomerPoolReminderIssuedEvent(customerId, owner(), deadline.releaseAt(), deadline.policyVersion()));
-        }
-    }
-
-    @DeadlineHandler(deadlineName = PoolRules.RELEASE)
-    void releaseNeglected(PoolDeadline deadline, PoolRules pool, DeadlineManager deadlines) {
-        if (stale(deadline) || pool.laterDue(deadlines, customerId, deadline).isPresent()) {
-            return;
-        }
+    /** The pool process found the customer neglected until the release time: it returns to the pool, effective then. */
+    @CommandHandler
+    public void handle(ReleaseNeglectedCustomerCommand command) {
+        requireOwnedBy(command.ownerRepId());
         apply(new CustomerReleasedEvent(customerId, owner(), "POOL_RULE: no activity or deal until "
-                + deadline.releaseAt() + " (pool policy v" + deadline.policyVersion() + ")", deadline.releaseAt(),
+                + command.releaseAt() + " (pool policy v" + command.policyVersion() + ")", command.releaseAt(),
                 SYSTEM_POOL_RULES, null));
+    }
+
+    private void requireOwnedBy(String repId) {
+        if (repId == null || !repId.equals(owner())) {
+            throw RejectedException.of(ErrorCode.OWNER_CHANGED, "customer " + customerId + " is " + describeOwner()
+                    + ", not owned by " + repId, "currentOwnerRepId", owner());
+        }
     }
 
     /** The user id the pool rules act as. */
@@ -447,60 +418,19 @@ public class Customer {
     }
 
     @EventSourcingHandler
-    void on(CustomerRegisteredEvent event, EventMessage<?> message) {
+    void on(CustomerRegisteredEvent event) {
         id = new CustomerId(event.customerId()).toString();
         customerId = event.customerId();
         registration = event;
         profile = event.profile();
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(VisitRecordedEvent event) {
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(DealRecordedEvent event) {
-        if (lastDealAt == null || event.closedAt().isAfter(lastDealAt)) {
-            lastDealAt = event.closedAt();
-        }
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(CustomerOwnershipReversedEvent event) {
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(PastOwnershipChangeReversedEvent event) {
-        // a correction of history: no activity
-    }
-
-    /** Claims, transfers and releases; Axon calls the most specific handler, so registrations and reversals go to the ones above. */
-    @EventSourcingHandler
-    void on(OwnershipChange change) {
-        activity++;
-    }
-
-    private String owner() {
-        return ownership.owner();
     }
 
     @EventSourcingHandler
     void on(CustomerProfileUpdatedEvent event) {
         profile = event.profile();
-        activity++;
     }
 
-    @EventSourcingHandler
-    void on(CollaboratorAddedEvent event) {
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(CollaboratorRemovedEvent event) {
-        activity++;
+    private String owner() {
+        return ownership.owner();
     }
 }
