@@ -40,9 +40,15 @@ class BatchApiTest extends EmbeddedLedgerTest {
         return batch;
     }
 
-    /** The batch completes on the command side a moment before every projection has applied its last move. */
-    private JsonNode settledView(String path) {
-        return api.await("manager", path, response -> response.status() == 200, Duration.ofSeconds(10)).body();
+    /**
+     * The batch completes on the command side a moment before every projection has applied its last
+     * move, and the batch view may be ahead of the others: poll (bounded) until the view shows it.
+     */
+    private JsonNode settledView(String path, java.util.function.Predicate<JsonNode> settled) {
+        JsonNode view = api.await("manager", path, response -> response.status() == 200 && settled.test(response.body()),
+                Duration.ofSeconds(10)).body();
+        assertThat(settled.test(view)).as(view.toString()).isTrue();
+        return view;
     }
 
     @Test
@@ -76,9 +82,11 @@ class BatchApiTest extends EmbeddedLedgerTest {
         assertThat(batch.get("collaborationsRemoved").asInt()).isEqualTo(1);
         assertThat(batch.get("items").findValuesAsText("toRepId")).contains(successor);
 
-        JsonNode leaverView = settledView("/api/reps/" + leaver);
+        JsonNode leaverView = settledView("/api/reps/" + leaver,
+                view -> "DEPARTED".equals(view.path("status").asText()));
         assertThat(leaverView.get("status").asText()).isEqualTo("DEPARTED");
-        JsonNode portfolio = settledView("/api/reps/" + successor + "/portfolio?size=200");
+        JsonNode portfolio = settledView("/api/reps/" + successor + "/portfolio?size=200",
+                view -> view.path("owned").path("items").findValuesAsText("customerId").containsAll(book));
         assertThat(portfolio.get("owned").get("items").findValuesAsText("customerId")).containsAll(book);
         JsonNode period = api.await("auditor", "/api/customers/" + book.get(0) + "/ownership",
                 r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body().get("periods").get(1);
@@ -124,7 +132,7 @@ class BatchApiTest extends EmbeddedLedgerTest {
             }
         });
         assertThat(perHeir).containsEntry(a, 2).containsEntry(b, 2);
-        JsonNode orphanView = settledView("/api/customers/" + orphan);
+        JsonNode orphanView = settledView("/api/customers/" + orphan, view -> view.path("inPool").asBoolean());
         assertThat(orphanView.get("inPool").asBoolean()).isTrue();
         JsonNode release = api.await("auditor", "/api/customers/" + orphan + "/ownership",
                 r -> r.body().path("periods").size() == 2, Duration.ofSeconds(10)).body().get("periods").get(1);
@@ -160,7 +168,7 @@ class BatchApiTest extends EmbeddedLedgerTest {
         }
         assertThat(failed.get("detail").asText()).startsWith("REP_AT_CAPACITY");
         assertThat(dealers).contains(failed.get("customerId").asText());
-        JsonNode stayed = settledView("/api/customers/" + failed.get("customerId").asText());
+        JsonNode stayed = settledView("/api/customers/" + failed.get("customerId").asText(), view -> true);
         assertThat(stayed.get("ownerRepId").asText()).isEqualTo(from);
         for (String farm : farms) {
             assertThat(api.get("manager", "/api/customers/" + farm).body().get("ownerRepId").asText()).isEqualTo(from);
