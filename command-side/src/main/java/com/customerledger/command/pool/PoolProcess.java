@@ -12,10 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
@@ -46,6 +50,8 @@ public class PoolProcess {
     /** When the current owner (or the pool) got the customer, in business time. */
     private Instant ownerSince;
     private Instant lastDealAt;
+    /** When the last activity was recorded: the "without a visit" clock runs from it. */
+    private Instant lastActivityAt;
     /** Counts restarts: the deadlines of an earlier one are stale. */
     private long restarts;
     private PoolDeadline pending;
@@ -103,13 +109,18 @@ public class PoolProcess {
     private void restart(PoolRules pool, DeadlineManager deadlines, Clock clock) {
         cancelPending(deadlines);
         restarts++;
+        lastActivityAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        scheduleFromLastActivity(pool, deadlines, null);
+    }
+
+    /** Schedules the reminder and release due after the last activity; in {@code scope}, or the current one if null. */
+    private void scheduleFromLastActivity(PoolRules pool, DeadlineManager deadlines, ScopeDescriptor scope) {
         if (ownerRepId == null) {
             return;
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant dealClockFrom = lastDealAt != null && lastDealAt.isAfter(ownerSince) ? lastDealAt : ownerSince;
-        pool.current().ifPresent(settings -> schedule(deadlines, settings, new PoolDeadline(ownerRepId, restarts, now,
-                dealClockFrom, settings.releaseAt(now, dealClockFrom), settings.version())));
+        pool.current().ifPresent(settings -> schedule(deadlines, settings, new PoolDeadline(ownerRepId, restarts,
+                lastActivityAt, dealClockFrom, settings.releaseAt(lastActivityAt, dealClockFrom), settings.version()), scope));
     }
 
     private void cancelPending(DeadlineManager deadlines) {
@@ -124,11 +135,47 @@ public class PoolProcess {
         releaseId = null;
     }
 
-    private void schedule(DeadlineManager deadlines, PoolRules.Settings settings, PoolDeadline deadline) {
+    private void schedule(DeadlineManager deadlines, PoolRules.Settings settings, PoolDeadline deadline,
+                          ScopeDescriptor scope) {
         pending = deadline;
-        reminderId = settings.reminderDaysBefore() == 0 ? null : deadlines.schedule(
-                deadline.releaseAt().minus(Duration.ofDays(settings.reminderDaysBefore())), REMINDER, deadline);
-        releaseId = deadlines.schedule(deadline.releaseAt(), RELEASE, deadline);
+        reminderId = settings.reminderDaysBefore() == 0 ? null : schedule(deadlines,
+                deadline.releaseAt().minus(Duration.ofDays(settings.reminderDaysBefore())), REMINDER, deadline, scope);
+        releaseId = schedule(deadlines, deadline.releaseAt(), RELEASE, deadline, scope);
+    }
+
+    private static String schedule(DeadlineManager deadlines, Instant at, String name, PoolDeadline deadline,
+                                   ScopeDescriptor scope) {
+        return scope == null ? deadlines.schedule(at, name, deadline) : deadlines.schedule(at, name, deadline, scope);
+    }
+
+    /**
+     * The process of a customer registered before the pool rule ran as a process, rebuilt from the
+     * customer's stored events as its handlers would have built it, an activity counting from when its
+     * event was stored; then its deadlines are scheduled in the scope of saga {@code sagaId}. The
+     * events that restart the clock are those the handlers above take.
+     */
+    static PoolProcess resumedFrom(String customerId, List<? extends EventMessage<?>> events, String sagaId,
+                                   PoolRules pool, DeadlineManager deadlines) {
+        PoolProcess process = new PoolProcess();
+        process.customerId = customerId;
+        for (EventMessage<?> event : events) {
+            Object payload = event.getPayload();
+            if (payload instanceof OwnershipChange change) {
+                process.ownerRepId = change.newOwnerRepId();
+                process.ownerSince = change.effectiveAt();
+            } else if (payload instanceof DealRecordedEvent deal
+                    && (process.lastDealAt == null || deal.closedAt().isAfter(process.lastDealAt))) {
+                process.lastDealAt = deal.closedAt();
+            }
+            if (payload instanceof OwnershipChange || payload instanceof DealRecordedEvent
+                    || payload instanceof VisitRecordedEvent || payload instanceof CustomerProfileUpdatedEvent
+                    || payload instanceof CollaboratorAddedEvent || payload instanceof CollaboratorRemovedEvent) {
+                process.restarts++;
+                process.lastActivityAt = event.getTimestamp().truncatedTo(ChronoUnit.MILLIS);
+            }
+        }
+        process.scheduleFromLastActivity(pool, deadlines, new SagaScopeDescriptor(PoolProcess.class.getSimpleName(), sagaId));
+        return process;
     }
 
     @DeadlineHandler(deadlineName = REMINDER)
@@ -151,7 +198,7 @@ public class PoolProcess {
         if (due.isAfter(deadline.releaseAt())) {
             cancelPending(deadlines);
             schedule(deadlines, settings, new PoolDeadline(deadline.ownerRepId(), deadline.activity(),
-                    deadline.activityAt(), deadline.dealClockFrom(), due, settings.version()));
+                    deadline.activityAt(), deadline.dealClockFrom(), due, settings.version()), null);
             return;
         }
         commands.sendAndWait(new ReleaseNeglectedCustomerCommand(new CustomerId(customerId), deadline.ownerRepId(),
