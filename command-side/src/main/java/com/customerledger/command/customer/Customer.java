@@ -43,9 +43,11 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A customer and who owns it. Decides registrations, claims, transfers, releases, collaborator
- * roles and profile changes; a rep may only change a customer they own (or edit as an EDITOR
- * collaborator), managers and admins act for the company.
+ * A customer and who owns it. Decides registrations, claims, transfers, releases, reversals,
+ * collaborator roles, profile changes and what is recorded on it; a rep may only change a customer
+ * they own (or edit as an EDITOR collaborator), managers and admins act for the company. Its members
+ * keep the ownership history, the roles, the visit and deal records, and decide its grade
+ * ({@link CustomerGrading}); the pool rule runs as its own process ({@code PoolProcess}).
  */
 @Aggregate(snapshotTriggerDefinition = Customer.SNAPSHOT_TRIGGER)
 @Revision("3")
@@ -64,7 +66,7 @@ public class Customer {
     public static final List<Class<?>> SNAPSHOT_TYPES = List.of(Customer.class, Ownership.class, Collaborators.class,
             VisitsAndDeals.class, CustomerGrading.class);
 
-    /** The kind-qualified identifier ({@link CustomerId#toString()}); a String, as Axon stores it in deadline scopes. */
+    /** The kind-qualified identifier ({@link CustomerId#toString()}); a String, as Axon stored it in the scopes of the pool deadlines the aggregate once set. */
     @AggregateIdentifier
     private String id;
     private String customerId;
