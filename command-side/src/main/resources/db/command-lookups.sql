@@ -92,13 +92,6 @@ CREATE TABLE IF NOT EXISTS pool_policy (
     reminder_days_before INT NOT NULL
 );
 
--- each owned customer's pending pool deadlines, so a new activity cancels them by id (see PoolRules)
-CREATE TABLE IF NOT EXISTS pool_deadline (
-    customer_id VARCHAR(128) NOT NULL PRIMARY KEY,
-    reminder_id VARCHAR(128),
-    release_id  VARCHAR(128)
-);
-
 -- the grading policy in force (see GradingRules)
 CREATE TABLE IF NOT EXISTS grading_policy (
     version  INT            NOT NULL PRIMARY KEY,

@@ -75,6 +75,8 @@ class PoolRulesTest {
     MovableClock clock;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    com.customerledger.command.pool.PoolProcessBackfill backfill;
 
     @Test
     void neglectedCustomerIsRemindedThenReleasedWhileTheVisitedOneStays() {
@@ -126,12 +128,52 @@ class PoolRulesTest {
         assertThat(jdbc.queryForList("SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 String.class, "customer:" + visited)).noneMatch(type -> type.contains("Pool") || type.contains("Released"));
         assertThat(api.get("manager", "/api/customers/" + visited).body().get("ownerRepId").asText()).isEqualTo("rep-a");
-        String releaseId = jdbc.queryForObject("SELECT release_id FROM pool_deadline WHERE customer_id = ?", String.class,
-                visited);
-        assertThat(jdbc.queryForObject("SELECT execution_time FROM scheduled_tasks WHERE task_instance = ?",
-                java.sql.Timestamp.class, releaseId).toInstant()).isEqualTo(visitedAt.plus(Duration.ofDays(30)));
+        // what is left are the visited customer's reminder and release, the release last
+        assertThat(jdbc.queryForList("SELECT execution_time FROM scheduled_tasks ORDER BY execution_time",
+                java.sql.Timestamp.class).stream().map(java.sql.Timestamp::toInstant).toList())
+                .containsExactly(visitedAt.plus(Duration.ofDays(25)), visitedAt.plus(Duration.ofDays(30)));
         JsonNode pool = api.get("rep-a", "/api/pool?size=200").body();
         assertThat(pool.get("items").findValuesAsText("customerId")).contains(neglected).doesNotContain(visited);
+    }
+
+    @Test
+    void aCustomerFromBeforeThePoolProcessGetsOneRebuiltFromItsEventsOnceAndIsReleasedByIt() {
+        Api api = new Api(port);
+        assertThat(api.post("admin", "/api/reps", Map.of("repId", "rep-old", "name", "rep-old",
+                "regions", List.of(Map.of("province", "山东省")), "capacity", 10)).status()).isEqualTo(201);
+        assertThat(api.put("admin", "/api/policies/pool", Map.of("daysWithoutVisit", 30, "daysWithoutDeal", 90,
+                "reminderDaysBefore", 5)).status()).isEqualTo(200);
+        Api.Response registered = api.post("manager", "/api/customers", Map.of("name", "老账本里的养殖场", "type", "FARM",
+                "region", Map.of("province", "山东省"), "ownerRepId", "rep-old"));
+        assertThat(registered.status()).isEqualTo(201);
+        String customer = registered.text("customerId");
+        assertThat(backfill.customersWithoutProcess()).doesNotContain(customer);
+
+        // as a ledger written before the pool process: the customer has none (what deadlines it had find no process)
+        jdbc.update("DELETE FROM SagaEntry WHERE sagaId IN (SELECT sagaId FROM AssociationValueEntry "
+                + "WHERE associationValue = ?)", customer);
+        jdbc.update("DELETE FROM AssociationValueEntry WHERE associationValue = ?", customer);
+        assertThat(backfill.customersWithoutProcess()).containsExactly(customer);
+
+        assertThat(backfill.backfill()).isEqualTo(1);
+        assertThat(backfill.customersWithoutProcess()).isEmpty();
+        assertThat(backfill.backfill()).isZero();
+
+        clock.advance(Duration.ofDays(31));
+        JsonNode released = await(api, customer, view -> view.path("inPool").asBoolean());
+        assertThat(released.get("ownerRepId").isNull()).isTrue();
+        // the rebuilt process counts from when the events were stored (the wall clock, which this test's
+        // clock may run ahead of), so the release is looked up by its reason, not by its place in time
+        JsonNode periods = awaitPath(api, "/api/customers/" + customer + "/ownership",
+                view -> view.path("periods").size() == 2).get("periods");
+        assertThat(periods.findValuesAsText("reason")).contains("RELEASE");
+        periods.forEach(period -> {
+            if ("RELEASE".equals(period.get("reason").asText())) {
+                assertThat(period.get("authorizedBy").asText()).isEqualTo("system:pool-rules");
+            }
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND payloadType LIKE '%CustomerReleasedEvent'", Integer.class, "customer:" + customer)).isEqualTo(1);
     }
 
     /** Polls (bounded) until the deadline scheduler has run every deadline due by the test's clock. */

@@ -2,6 +2,7 @@ package com.customerledger.api.config;
 
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.customer.Customer;
+import com.customerledger.command.pool.PoolProcess;
 import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.Projections;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -32,7 +33,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How Axon runs here: projections are pooled streaming processors whose tokens live in the same
  * MongoDB as the read models (so wiping the read models rebuilds them on start); the command side's
- * lookups are a subscribing processor inside the command's transaction; every event carries the
+ * lookups and the pool process are subscribing processors inside the command's transaction; every event carries the
  * user, correlation and trace ids of the command that caused it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -72,12 +73,18 @@ class AxonConfiguration {
     }
 
     /**
-     * A Customer snapshot is the aggregate's own fields as JSON: it has no getters or setters to go
-     * by. Axon's serializer uses the application's ObjectMapper, which this customizes.
+     * A Customer snapshot is the fields of the aggregate and its members as JSON: they have no getters
+     * or setters to go by. Axon's serializer uses the application's ObjectMapper, which this customizes.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer customerSnapshotByFields() {
-        return builder -> builder.mixIn(Customer.class, FieldsOnly.class);
+        return builder -> Customer.SNAPSHOT_TYPES.forEach(type -> builder.mixIn(type, FieldsOnly.class));
+    }
+
+    /** The pool process is stored the same way: its fields as JSON, in the saga store. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer poolProcessByFields() {
+        return builder -> builder.mixIn(PoolProcess.class, FieldsOnly.class);
     }
 
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -122,6 +129,10 @@ class AxonConfiguration {
                         .transactionManager(NoTransactionManager.INSTANCE));
                 processing.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
                 processing.registerListenerInvocationErrorHandler(CommandLookups.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
+                // the pool process, too, sets its deadlines inside the transaction of the command that caused them
+                processing.registerSubscribingEventProcessor(PoolProcess.PROCESSING_GROUP);
+                processing.registerListenerInvocationErrorHandler(PoolProcess.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
                 for (String projection : Projections.ALL) {
                     processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());

@@ -58,7 +58,7 @@ public final class H2Migration {
         TABLES.put("scheduled_tasks", "task_name, task_instance");
         for (String table : List.of("customer_key", "rep_book", "customer_owner", "assignment_policy_version",
                 "assignment_rule", "assignment_turn", "customer_collaborator", "transfer_batch", "transfer_batch_item",
-                "pool_policy", "pool_deadline", "grading_policy")) {
+                "pool_policy", "grading_policy")) {
             TABLES.put(table, null);
         }
     }

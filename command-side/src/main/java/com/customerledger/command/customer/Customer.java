@@ -5,25 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.customerledger.command.Actor;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
-import com.customerledger.command.Role;
 import com.customerledger.command.assignment.AssignmentDesk;
 import com.customerledger.command.assignment.Decision;
-import com.customerledger.command.grading.GradingRules;
-import com.customerledger.command.grading.OverrideGradeCommand;
-import com.customerledger.command.grading.RegradeCustomerCommand;
-import com.customerledger.command.grading.Regrading;
-import com.customerledger.command.pool.PoolDeadline;
-import com.customerledger.command.pool.PoolRules;
+import com.customerledger.command.grading.CustomerGrading;
+import com.customerledger.command.pool.ReleaseNeglectedCustomerCommand;
+import com.customerledger.command.pool.RemindOfPoolReleaseCommand;
 import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRemovedEvent;
-import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerClaimedEvent;
-import com.customerledger.events.CustomerGradeChangedEvent;
 import com.customerledger.events.CustomerOwnershipReversedEvent;
-import com.customerledger.events.Grade;
-import com.customerledger.events.GradeInputs;
-import com.customerledger.events.GradingPolicySetEvent;
 import com.customerledger.events.CustomerPoolReminderIssuedEvent;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
@@ -33,36 +24,33 @@ import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.DealCreditMovedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
-import com.customerledger.events.OwnershipChange;
 import com.customerledger.events.PastOwnershipChangeReversedEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A customer and who owns it. Decides registrations, claims, transfers, releases, collaborator
- * roles and profile changes; a rep may only change a customer they own (or edit as an EDITOR
- * collaborator), managers and admins act for the company.
+ * A customer and who owns it. Decides registrations, claims, transfers, releases, reversals,
+ * collaborator roles, profile changes and what is recorded on it; a rep may only change a customer
+ * they own (or edit as an EDITOR collaborator), managers and admins act for the company. Its members
+ * keep the ownership history, the roles, the visit and deal records, and decide its grade
+ * ({@link CustomerGrading}); the pool rule runs as its own process ({@code PoolProcess}).
  */
 @Aggregate(snapshotTriggerDefinition = Customer.SNAPSHOT_TRIGGER)
-@Revision("2")
+@Revision("3")
 public class Customer {
 
     /**
@@ -74,33 +62,24 @@ public class Customer {
      */
     public static final String SNAPSHOT_TRIGGER = "customerSnapshotTrigger";
 
-    /** The kind-qualified identifier ({@link CustomerId#toString()}); a String, as Axon stores it in deadline scopes. */
+    /** The classes a snapshot holds, the aggregate and its members: each is written and read by its fields. */
+    public static final List<Class<?>> SNAPSHOT_TYPES = List.of(Customer.class, Ownership.class, Collaborators.class,
+            VisitsAndDeals.class, CustomerGrading.class);
+
+    /** The kind-qualified identifier ({@link CustomerId#toString()}); a String, as Axon stored it in the scopes of the pool deadlines the aggregate once set. */
     @AggregateIdentifier
     private String id;
     private String customerId;
     private CustomerRegisteredEvent registration;
     private CustomerProfile profile;
-    private final Map<String, CollaboratorRole> collaborators = new HashMap<>();
-    /** Counts activities (new owner, visit, deal, profile or collaborator change); a pool deadline set for an older count is stale. */
-    private long activity;
-    private final Map<String, VisitRecordedEvent> visits = new HashMap<>();
-    private final Map<String, DealRecordedEvent> deals = new HashMap<>();
-    private Instant lastDealAt;
-    private Grade grade;
-    private boolean gradeSetByHand;
-    /**
-     * The ownership changes that still count, registration first, in the order they were made (which
-     * is also effective-time order: a change is never backdated before the one it follows). A
-     * reversal takes its change out. Who owns the customer now, since when, and who owned it at any
-     * earlier instant (deals are credited by it) all follow from this list.
-     */
-    private final List<OwnershipStep> steps = new ArrayList<>();
-    /** Reversed change event id → the reversal's event id. */
-    private final Map<String, String> reversals = new HashMap<>();
-
-    /** One ownership change: from {@code effectiveAt} on, {@code owner} (null: the pool) owns the customer. */
-    private record OwnershipStep(String eventId, String owner, Instant effectiveAt) {
-    }
+    @AggregateMember
+    private final Ownership ownership = new Ownership();
+    @AggregateMember
+    private final Collaborators collaborators = new Collaborators();
+    @AggregateMember
+    private final VisitsAndDeals records = new VisitsAndDeals();
+    @AggregateMember
+    private final CustomerGrading grading = new CustomerGrading();
 
     protected Customer() {
         // for Axon: event sourcing and CREATE_IF_MISSING
@@ -109,7 +88,7 @@ public class Customer {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public RegistrationResult handle(RegisterCustomerCommand command, CustomerKeyRegistry keys, RepBook reps,
-                                     AssignmentDesk assignment, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+                                     AssignmentDesk assignment, Clock clock) {
         Actor actor = command.actor();
         String owner = command.ownerRepId();
         if (!actor.actsForCompany()) {
@@ -135,7 +114,6 @@ public class Customer {
                     now(clock), actor.userId());
         }
         apply(registered);
-        touched(pool, deadlines, clock);
         return resultOf(registered);
     }
 
@@ -156,10 +134,9 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys, PoolRules pool,
-                       DeadlineManager deadlines, Clock clock) {
+    public void handle(UpdateCustomerProfileCommand command, CustomerKeyRegistry keys) {
         Actor actor = command.actor();
-        if (!actor.actsForCompany() && !actor.isRep(owner()) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+        if (!actor.actsForCompany() && !actor.isRep(owner()) && !collaborators.canEdit(actor.repId())) {
             throw notYours(actor);
         }
         List<String> changed = new ArrayList<>();
@@ -181,7 +158,6 @@ public class Customer {
         }
         keys.requireUnclaimed(CustomerKeys.of(updated), customerId);
         apply(new CustomerProfileUpdatedEvent(customerId, updated, changed, actor.userId()));
-        touched(pool, deadlines, clock);
     }
 
     private <T> T pick(String field, T requested, Function<CustomerProfile, T> current, List<String> changed) {
@@ -194,7 +170,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(ClaimCustomerCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public void handle(ClaimCustomerCommand command, RepBook reps, Clock clock) {
         Actor actor = command.actor();
         if (actor.repId() == null) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only a rep can claim a customer from the pool");
@@ -207,12 +183,10 @@ public class Customer {
         reps.requireCanReceive(actor.repId());
         endRoleOfNewOwner(actor.repId(), actor, null);
         apply(new CustomerClaimedEvent(customerId, actor.repId(), now(clock), actor.userId()));
-        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public void handle(TransferCustomerCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
-                       Clock clock) {
+    public void handle(TransferCustomerCommand command, RepBook reps, Clock clock) {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins transfer customers");
         }
@@ -225,12 +199,11 @@ public class Customer {
             throw RejectedException.of(ErrorCode.ALREADY_OWNER,
                     "rep " + owner() + " already owns customer " + customerId, "currentOwnerRepId", owner());
         }
-        Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
+        Instant effectiveAt = ownership.effectiveTime(command.effectiveAt(), now(clock));
         reps.requireCanReceive(command.toRepId());
         endRoleOfNewOwner(command.toRepId(), command.actor(), command.batchId());
         apply(CustomerTransferredEvent.byPerson(customerId, owner(), command.toRepId(), command.reason(), effectiveAt,
                 command.note(), command.actor().userId(), command.batchId()));
-        touched(pool, deadlines, clock);
     }
 
     /**
@@ -241,29 +214,10 @@ public class Customer {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private Instant effectiveTime(Instant requestedAt, Clock clock) {
-        Instant now = now(clock);
-        if (requestedAt == null) {
-            return now;
-        }
-        Instant requested = requestedAt.truncatedTo(ChronoUnit.MILLIS);
-        if (requested.isAfter(now)) {
-            throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_IN_FUTURE,
-                    "effectiveAt " + requested + " lies in the future; ownership cannot be changed ahead of time",
-                    "now", now.toString());
-        }
-        if (requested.isBefore(ownershipSince())) {
-            throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_BEFORE_LAST_CHANGE,
-                    "effectiveAt " + requested + " lies before the last ownership change at " + ownershipSince(),
-                    "lastChangeAt", ownershipSince().toString());
-        }
-        return requested;
-    }
-
     @CommandHandler
-    public void handle(RecordVisitCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public void handle(RecordVisitCommand command, Clock clock) {
         Actor actor = command.actor();
-        if (!actor.isRep(owner()) && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+        if (!actor.isRep(owner()) && !collaborators.canEdit(actor.repId())) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only the owner or an EDITOR collaborator records visits "
                     + "to customer " + customerId);
         }
@@ -277,18 +231,17 @@ public class Customer {
         }
         VisitRecordedEvent visit = new VisitRecordedEvent(customerId, command.visitId(), actor.repId(), visitedAt,
                 command.channel(), command.notes(), command.outcome(), followUp, command.location(), actor.userId());
-        if (repeated(visits.get(command.visitId()), visit, "visit")) {
+        if (records.repeats(visit)) {
             return;
         }
         apply(visit);
-        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public String handle(RecordDealCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public String handle(RecordDealCommand command, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())
-                && collaborators.get(actor.repId()) != CollaboratorRole.EDITOR) {
+                && !collaborators.canEdit(actor.repId())) {
             throw notYours(actor);
         }
         Instant closedAt = command.closedAt().truncatedTo(ChronoUnit.MILLIS);
@@ -296,80 +249,12 @@ public class Customer {
             throw new RejectedException(ErrorCode.TIME_IN_FUTURE, "closedAt " + closedAt + " lies in the future");
         }
         DealRecordedEvent deal = new DealRecordedEvent(customerId, command.dealId(), command.productLine(),
-                command.amount(), command.margin(), closedAt, ownerAt(closedAt), actor.userId());
-        if (repeated(deals.get(command.dealId()), deal, "deal")) {
-            return deals.get(command.dealId()).creditedRepId();
+                command.amount(), command.margin(), closedAt, ownership.ownerAt(closedAt), actor.userId());
+        if (records.repeats(deal)) {
+            return deal.creditedRepId();
         }
         apply(deal);
-        touched(pool, deadlines, clock);
         return deal.creditedRepId();
-    }
-
-    @CommandHandler
-    public Regrading handle(RegradeCustomerCommand command, GradingRules grading) {
-        if (!command.actor().roles().contains(Role.ADMIN)) {
-            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only admins regrade customers");
-        }
-        Optional<GradingPolicySetEvent> policy = grading.current();
-        if (policy.isEmpty()) {
-            return Regrading.NO_POLICY;
-        }
-        if (gradeSetByHand && !command.includeManual()) {
-            return Regrading.MANUAL_KEPT;
-        }
-        GradeInputs inputs = gradeInputs(command.asOf());
-        Grade decided = policy.get().grade(inputs);
-        if (decided == grade) {
-            return Regrading.UNCHANGED;
-        }
-        apply(new CustomerGradeChangedEvent(customerId, grade, decided, inputs, policy.get().version(), false,
-                "grading policy v" + policy.get().version(), command.actor().userId()));
-        return Regrading.CHANGED;
-    }
-
-    @CommandHandler
-    public void handle(OverrideGradeCommand command, Clock clock) {
-        if (!command.actor().actsForCompany()) {
-            throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins set grades by hand");
-        }
-        if (command.grade() == grade && gradeSetByHand) {
-            return;
-        }
-        apply(new CustomerGradeChangedEvent(customerId, grade, command.grade(), gradeInputs(now(clock)), null, true,
-                command.reason(), command.actor().userId()));
-    }
-
-    /** The deals closed in the twelve months up to {@code asOf}: volume, margin and the distinct months with a deal. */
-    private GradeInputs gradeInputs(Instant asOf) {
-        Instant from = asOf.atZone(java.time.ZoneOffset.UTC).minusMonths(12).toInstant();
-        List<DealRecordedEvent> counted = deals.values().stream()
-                .filter(deal -> deal.closedAt().isAfter(from) && !deal.closedAt().isAfter(asOf)).toList();
-        long months = counted.stream().map(deal -> java.time.YearMonth.from(deal.closedAt().atZone(java.time.ZoneOffset.UTC)))
-                .distinct().count();
-        return new GradeInputs(asOf, counted.stream().map(DealRecordedEvent::amount).reduce(java.math.BigDecimal.ZERO,
-                java.math.BigDecimal::add), counted.stream().map(DealRecordedEvent::margin).reduce(java.math.BigDecimal.ZERO,
-                java.math.BigDecimal::add), (int) months, counted.size());
-    }
-
-    /** A record with a client-chosen id: the same data again is a no-op, other data under the same id is refused. */
-    private static boolean repeated(Object earlier, Object now, String what) {
-        if (earlier == null) {
-            return false;
-        }
-        if (!stripRecordedBy(earlier).equals(stripRecordedBy(now))) {
-            throw new RejectedException(ErrorCode.ID_ALREADY_USED, "this " + what + " id is already used with other data");
-        }
-        return true;
-    }
-
-    private static Object stripRecordedBy(Object record) {
-        if (record instanceof VisitRecordedEvent visit) {
-            return new VisitRecordedEvent(visit.customerId(), visit.visitId(), visit.repId(), visit.visitedAt(),
-                    visit.channel(), visit.notes(), visit.outcome(), visit.nextFollowUpAt(), visit.location(), null);
-        }
-        DealRecordedEvent deal = (DealRecordedEvent) record;
-        return new DealRecordedEvent(deal.customerId(), deal.dealId(), deal.productLine(), deal.amount().stripTrailingZeros(),
-                deal.margin().stripTrailingZeros(), deal.closedAt(), deal.creditedRepId(), null);
     }
 
     /**
@@ -378,17 +263,16 @@ public class Customer {
      * voided change's effective time until the next change, the owner before it counts.
      */
     @CommandHandler
-    public void handle(ReverseOwnershipChangeCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
-                       Clock clock) {
+    public void handle(ReverseOwnershipChangeCommand command, RepBook reps) {
         if (!command.actor().actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reverse ownership changes");
         }
-        int index = reversibleStep(command.eventId());
-        OwnershipStep voided = steps.get(index);
-        OwnershipStep before = steps.get(index - 1);
-        if (index < steps.size() - 1) {
+        Ownership.Reversible reversible = ownership.reversible(command.eventId(), customerId);
+        Ownership.Step voided = reversible.voided();
+        Ownership.Step before = reversible.before();
+        if (reversible.after() != null) {
             apply(new PastOwnershipChangeReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
-                    voided.effectiveAt(), steps.get(index + 1).effectiveAt(), command.reason(), command.actor().userId()));
+                    voided.effectiveAt(), reversible.after().effectiveAt(), command.reason(), command.actor().userId()));
         } else {
             if (before.owner() != null) {
                 reps.requireCanReceive(before.owner());
@@ -396,7 +280,6 @@ public class Customer {
             endRoleOfNewOwner(before.owner(), command.actor(), null);
             apply(new CustomerOwnershipReversedEvent(customerId, voided.eventId(), voided.owner(), before.owner(),
                     before.effectiveAt(), command.reason(), command.actor().userId()));
-            touched(pool, deadlines, clock);
         }
         recredit(voided.eventId(), command.actor());
     }
@@ -404,29 +287,13 @@ public class Customer {
     /** Deals closed while the voided change stood go to whoever owned the customer then, as the ledger now knows it. */
     private void recredit(String reversedEventId, Actor actor) {
         // a copy: applying a move replaces the deal in the map
-        for (DealRecordedEvent deal : deals.values().stream()
-                .sorted(java.util.Comparator.comparing(DealRecordedEvent::dealId)).toList()) {
-            String ownerThen = ownerAt(deal.closedAt());
-            if (!Objects.equals(deal.creditedRepId(), ownerThen)) {
-                apply(new DealCreditMovedEvent(customerId, deal.dealId(), deal.creditedRepId(), ownerThen, reversedEventId,
-                        actor.userId()));
+        for (Map.Entry<String, VisitsAndDeals.Deal> deal : records.deals()) {
+            String ownerThen = ownership.ownerAt(deal.getValue().closedAt());
+            if (!Objects.equals(deal.getValue().creditedRepId(), ownerThen)) {
+                apply(new DealCreditMovedEvent(customerId, deal.getKey(), deal.getValue().creditedRepId(), ownerThen,
+                        reversedEventId, actor.userId()));
             }
         }
-    }
-
-    /** Where change {@code eventId} stands in {@link #steps}; refused unless it is a change after registration that still counts. */
-    private int reversibleStep(String eventId) {
-        for (int index = 1; index < steps.size(); index++) {
-            if (steps.get(index).eventId().equals(eventId)) {
-                return index;
-            }
-        }
-        String why = steps.get(0).eventId().equals(eventId) ? "it is the registration, which has no earlier owner"
-                : reversals.containsKey(eventId) ? "it was already reversed by event " + reversals.get(eventId)
-                : reversals.containsValue(eventId) ? "it is itself a reversal"
-                : "it is not an ownership change of this customer";
-        throw RejectedException.of(ErrorCode.CHANGE_NOT_REVERSIBLE, "event " + eventId + " of customer " + customerId
-                + " cannot be reversed: " + why, "reversedByEventId", reversals.get(eventId));
     }
 
     /** What a rule-based reassignment did: moved the customer, sent it to the pool, or left it with its owner. */
@@ -437,8 +304,7 @@ public class Customer {
     }
 
     @CommandHandler
-    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, PoolRules pool,
-                               DeadlineManager deadlines, Clock clock) {
+    public Reassignment handle(ReassignByRulesCommand command, AssignmentDesk assignment, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany()) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins reassign customers");
@@ -447,7 +313,7 @@ public class Customer {
             throw RejectedException.of(ErrorCode.OWNER_CHANGED, "customer " + customerId + " is " + describeOwner()
                     + ", not owned by " + command.expectedOwnerRepId(), "currentOwnerRepId", owner());
         }
-        Instant effectiveAt = effectiveTime(command.effectiveAt(), clock);
+        Instant effectiveAt = ownership.effectiveTime(command.effectiveAt(), now(clock));
         Decision decision = assignment.decide(profile);
         if (decision.isAssigned() && decision.repId().equals(owner())) {
             return Reassignment.UNCHANGED;
@@ -456,17 +322,15 @@ public class Customer {
             endRoleOfNewOwner(decision.repId(), actor, command.batchId());
             apply(new CustomerTransferredEvent(customerId, owner(), decision.repId(), command.reason(), effectiveAt, null,
                     actor.userId(), command.batchId(), decision.ruleId(), decision.policyVersion()));
-            touched(pool, deadlines, clock);
             return Reassignment.MOVED;
         }
         apply(new CustomerReleasedEvent(customerId, owner(), "no new owner: " + decision.unassignedReason(),
                 effectiveAt, actor.userId(), command.batchId()));
-        touched(pool, deadlines, clock);
         return Reassignment.RELEASED;
     }
 
     @CommandHandler
-    public void handle(ReleaseCustomerCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public void handle(ReleaseCustomerCommand command, Clock clock) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
@@ -475,12 +339,10 @@ public class Customer {
             throw new RejectedException(ErrorCode.CUSTOMER_IN_POOL, "customer " + customerId + " is already in the pool");
         }
         apply(new CustomerReleasedEvent(customerId, owner(), command.reason(), now(clock), actor.userId(), null));
-        touched(pool, deadlines, clock);
     }
 
     @CommandHandler
-    public void handle(AddCollaboratorCommand command, RepBook reps, PoolRules pool, DeadlineManager deadlines,
-                       Clock clock) {
+    public void handle(AddCollaboratorCommand command, RepBook reps) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
@@ -490,26 +352,24 @@ public class Customer {
                     "rep " + owner() + " owns customer " + customerId + " and cannot also collaborate on it",
                     "currentOwnerRepId", owner());
         }
-        if (collaborators.get(command.repId()) == command.role()) {
+        if (collaborators.roleOf(command.repId()) == command.role()) {
             return;
         }
         reps.requireActiveMember(command.repId());
         apply(new CollaboratorAddedEvent(customerId, command.repId(), command.role(), actor.userId()));
-        touched(pool, deadlines, clock);
     }
 
     /** Returns whether a role was removed (false: the rep had none). */
     @CommandHandler
-    public boolean handle(RemoveCollaboratorCommand command, PoolRules pool, DeadlineManager deadlines, Clock clock) {
+    public boolean handle(RemoveCollaboratorCommand command) {
         Actor actor = command.actor();
         if (!actor.actsForCompany() && !actor.isRep(owner())) {
             throw notYours(actor);
         }
-        if (!collaborators.containsKey(command.repId())) {
+        if (!collaborators.has(command.repId())) {
             return false;
         }
         apply(new CollaboratorRemovedEvent(customerId, command.repId(), actor.userId(), command.batchId()));
-        touched(pool, deadlines, clock);
         return true;
     }
 
@@ -518,43 +378,39 @@ public class Customer {
      * first, by its own event, so that no event in the stream leaves an owner who collaborates.
      */
     private void endRoleOfNewOwner(String newOwner, Actor actor, String batchId) {
-        if (newOwner != null && collaborators.containsKey(newOwner)) {
+        if (collaborators.has(newOwner)) {
             apply(new CollaboratorRemovedEvent(customerId, newOwner, actor.userId(), batchId));
         }
     }
 
-    /** Something happened to the customer: its pool deadlines start again from now (none while in the pool). */
-    private void touched(PoolRules pool, DeadlineManager deadlines, Clock clock) {
-        Instant dealClockFrom = lastDealAt != null && lastDealAt.isAfter(ownershipSince()) ? lastDealAt : ownershipSince();
-        pool.reschedule(deadlines, customerId, owner(), activity, now(clock), dealClockFrom);
+    /** The pool process found the customer neglected: its owner is reminded, while it still owns it. */
+    @CommandHandler
+    public void handle(RemindOfPoolReleaseCommand command) {
+        requireOwnedBy(command.ownerRepId());
+        apply(new CustomerPoolReminderIssuedEvent(customerId, owner(), command.releaseAt(), command.policyVersion()));
     }
 
-    private boolean stale(PoolDeadline deadline) {
-        return deadline.activity() != activity || !Objects.equals(deadline.ownerRepId(), owner());
-    }
-
-    @DeadlineHandler(deadlineName = PoolRules.REMINDER)
-    void remind(PoolDeadline deadline) {
-        if (!stale(deadline)) {
-            apply(new CustomerPoolReminderIssuedEvent(customerId, owner(), deadline.releaseAt(), deadline.policyVersion()));
-        }
-    }
-
-    @DeadlineHandler(deadlineName = PoolRules.RELEASE)
-    void releaseNeglected(PoolDeadline deadline, PoolRules pool, DeadlineManager deadlines) {
-        if (stale(deadline) || pool.laterDue(deadlines, customerId, deadline).isPresent()) {
-            return;
-        }
+    /** The pool process found the customer neglected until the release time: it returns to the pool, effective then. */
+    @CommandHandler
+    public void handle(ReleaseNeglectedCustomerCommand command) {
+        requireOwnedBy(command.ownerRepId());
         apply(new CustomerReleasedEvent(customerId, owner(), "POOL_RULE: no activity or deal until "
-                + deadline.releaseAt() + " (pool policy v" + deadline.policyVersion() + ")", deadline.releaseAt(),
+                + command.releaseAt() + " (pool policy v" + command.policyVersion() + ")", command.releaseAt(),
                 SYSTEM_POOL_RULES, null));
+    }
+
+    private void requireOwnedBy(String repId) {
+        if (repId == null || !repId.equals(owner())) {
+            throw RejectedException.of(ErrorCode.OWNER_CHANGED, "customer " + customerId + " is " + describeOwner()
+                    + ", not owned by " + repId, "currentOwnerRepId", owner());
+        }
     }
 
     /** The user id the pool rules act as. */
     public static final String SYSTEM_POOL_RULES = "system:pool-rules";
 
     private String describeOwner() {
-        return owner() == null ? "in the public pool" : "owned by rep " + owner();
+        return ownership.describeOwner();
     }
 
     private RejectedException notYours(Actor actor) {
@@ -564,114 +420,19 @@ public class Customer {
     }
 
     @EventSourcingHandler
-    void on(CustomerRegisteredEvent event, EventMessage<?> message) {
+    void on(CustomerRegisteredEvent event) {
         id = new CustomerId(event.customerId()).toString();
         customerId = event.customerId();
         registration = event;
         profile = event.profile();
-        steps.add(new OwnershipStep(message.getIdentifier(), event.ownerRepId(), event.effectiveAt()));
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(CustomerGradeChangedEvent event) {
-        grade = event.to();
-        gradeSetByHand = event.manual();
-    }
-
-    @EventSourcingHandler
-    void on(VisitRecordedEvent event) {
-        visits.put(event.visitId(), event);
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(DealCreditMovedEvent event) {
-        DealRecordedEvent deal = deals.get(event.dealId());
-        deals.put(event.dealId(), new DealRecordedEvent(deal.customerId(), deal.dealId(), deal.productLine(), deal.amount(),
-                deal.margin(), deal.closedAt(), event.toRepId(), deal.recordedBy()));
-    }
-
-    @EventSourcingHandler
-    void on(DealRecordedEvent event) {
-        deals.put(event.dealId(), event);
-        if (lastDealAt == null || event.closedAt().isAfter(lastDealAt)) {
-            lastDealAt = event.closedAt();
-        }
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(CustomerOwnershipReversedEvent event, EventMessage<?> message) {
-        voided(event.reversedEventId(), message);
-        activity++;
-        noLongerCollaborating(event.newOwnerRepId());
-    }
-
-    @EventSourcingHandler
-    void on(PastOwnershipChangeReversedEvent event, EventMessage<?> message) {
-        voided(event.reversedEventId(), message);
-    }
-
-    /** The change drops out of the list, as if it had never been made; deals are credited accordingly from now on. */
-    private void voided(String eventId, EventMessage<?> reversal) {
-        steps.removeIf(step -> step.eventId().equals(eventId));
-        reversals.put(eventId, reversal.getIdentifier());
-    }
-
-    /** Claims, transfers and releases; Axon calls the most specific handler, so registrations and reversals go to the ones above. */
-    @EventSourcingHandler
-    void on(OwnershipChange change, EventMessage<?> message) {
-        steps.add(new OwnershipStep(message.getIdentifier(), change.newOwnerRepId(), change.effectiveAt()));
-        activity++;
-        noLongerCollaborating(change.newOwnerRepId());
-    }
-
-    /**
-     * Events stored before the command handlers ended a new owner's role with a
-     * {@link CollaboratorRemovedEvent} carry the end of the role in the ownership change itself, and
-     * the rep book and the read models have always read them so (reversals included). In newer streams
-     * the role is already gone when the change arrives, and this changes nothing.
-     */
-    private void noLongerCollaborating(String newOwner) {
-        if (newOwner != null) {
-            collaborators.remove(newOwner);
-        }
-    }
-
-    private String owner() {
-        return steps.get(steps.size() - 1).owner();
-    }
-
-    private Instant ownershipSince() {
-        return steps.get(steps.size() - 1).effectiveAt();
-    }
-
-    /** Who owned the customer at effective time {@code instant} (null: the pool, or not yet registered). */
-    private String ownerAt(Instant instant) {
-        for (int index = steps.size() - 1; index >= 0; index--) {
-            if (!steps.get(index).effectiveAt().isAfter(instant)) {
-                return steps.get(index).owner();
-            }
-        }
-        return null;
     }
 
     @EventSourcingHandler
     void on(CustomerProfileUpdatedEvent event) {
         profile = event.profile();
-        activity++;
     }
 
-    @EventSourcingHandler
-    void on(CollaboratorAddedEvent event) {
-        collaborators.put(event.repId(), event.role());
-        activity++;
-    }
-
-    @EventSourcingHandler
-    void on(CollaboratorRemovedEvent event) {
-        collaborators.remove(event.repId());
-        activity++;
+    private String owner() {
+        return ownership.owner();
     }
 }

@@ -5,9 +5,7 @@ import static com.customerledger.command.Actors.rep;
 import static com.customerledger.command.Rejections.rejectedWith;
 
 import com.customerledger.command.ErrorCode;
-import com.customerledger.command.EventFeed;
 import com.customerledger.command.LookupTables;
-import com.customerledger.command.pool.PoolRules;
 import com.customerledger.events.CollaboratorAddedEvent;
 import com.customerledger.events.CollaboratorRole;
 import com.customerledger.events.CustomerProfile;
@@ -16,7 +14,6 @@ import com.customerledger.events.CustomerTransferredEvent;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.GeoPoint;
-import com.customerledger.events.PoolPolicySetEvent;
 import com.customerledger.events.Region;
 import com.customerledger.events.TransferReason;
 import com.customerledger.events.VisitChannel;
@@ -132,18 +129,5 @@ class CustomerActivityTest {
         fixture.given(ownedByRepA(registered), toRepB)
                 .when(new RecordDealCommand(new CustomerId(ID), "d4", "feed", BigDecimal.TEN, BigDecimal.ONE, now, rep("rep-a")))
                 .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
-    }
-
-    @Test
-    void aDealRestartsTheNoDealClock() {
-        EventFeed.feed(lookups.pool, new PoolPolicySetEvent(1, 90, 30, 5, "admin"));
-        Instant closed = now.minus(Duration.ofDays(1));
-        fixture.given(ownedByRepA(now.minus(Duration.ofDays(20))))
-                .when(new RecordDealCommand(new CustomerId(ID), "d1", "feed", BigDecimal.TEN, BigDecimal.ONE, closed, MANAGER))
-                .expectScheduledDeadlineWithName(closed.plus(Duration.ofDays(30)), PoolRules.RELEASE);
-        // without a deal the same activity leaves the no-deal clock where the ownership began
-        fixture.given(ownedByRepA(now.minus(Duration.ofDays(20))))
-                .when(visit("v1", "rep-a", now, null))
-                .expectScheduledDeadlineWithName(now.minus(Duration.ofDays(20)).plus(Duration.ofDays(30)), PoolRules.RELEASE);
     }
 }
