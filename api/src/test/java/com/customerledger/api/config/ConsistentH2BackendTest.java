@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class ConsistentH2BackendTest {
 
     private static final int WRITERS = 4;
+    private static final int ROUNDS = 12;
 
     @Test
     void aCommittedFileNeverHoldsATokenAheadOfItsDocuments() throws Exception {
@@ -37,6 +39,7 @@ class ConsistentH2BackendTest {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong written = new AtomicLong();
         List<Thread> writers = new ArrayList<>();
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
             MongoDatabase database = client.getDatabase("ledger");
@@ -47,6 +50,7 @@ class ConsistentH2BackendTest {
                         database.getCollection("documents").insertOne(new Document("_id", writer + "-" + n).append("writer", writer));
                         database.getCollection("tokens").replaceOne(new Document("_id", writer),
                                 new Document("_id", writer).append("position", n), new ReplaceOptions().upsert(true));
+                        written.incrementAndGet();
                     }
                 }, "writer-" + w);
                 thread.setDaemon(true);
@@ -55,8 +59,8 @@ class ConsistentH2BackendTest {
             }
             int checked = 0;
             long highest = 0;
-            for (int round = 0; round < 40; round++) {
-                Thread.sleep(20);
+            for (int round = 0; round < ROUNDS; round++) {
+                awaitMoreWrites(written, 20);
                 backend.commit();
                 Path copy = dir.resolve("copy-" + round + ".mv");
                 Files.copy(file, copy);
@@ -72,13 +76,23 @@ class ConsistentH2BackendTest {
                 Files.delete(copy);
             }
             assertThat(checked).as("tokens checked").isGreaterThan(0);
-            assertThat(highest).as("the writers got far").isGreaterThan(10);
+            assertThat(highest).as("the writers got far").isGreaterThanOrEqualTo(ROUNDS * 20 / WRITERS);
         } finally {
             stop.set(true);
             for (Thread writer : writers) {
                 writer.join(10_000);
             }
             server.shutdownNow();
+        }
+    }
+
+    /** Lets the writers get at least {@code more} writes further, so each commit lands in the middle of their work. */
+    private static void awaitMoreWrites(AtomicLong written, long more) {
+        long target = written.get() + more;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (written.get() < target) {
+            assertThat(System.nanoTime()).as("the writers stalled").isLessThan(deadline);
+            Thread.onSpinWait();
         }
     }
 
