@@ -11,7 +11,6 @@ import com.customerledger.api.web.Requests.ContactRequest;
 import com.customerledger.api.web.Requests.RegionRequest;
 import com.customerledger.api.web.Requests.ScaleRequest;
 import com.customerledger.command.Actor;
-import com.customerledger.command.Role;
 import com.customerledger.command.customer.AddCollaboratorCommand;
 import com.customerledger.command.customer.ClaimCustomerCommand;
 import com.customerledger.command.customer.CustomerId;
@@ -34,10 +33,13 @@ import com.customerledger.events.VisitChannel;
 import com.customerledger.query.customer.CustomerPage;
 import com.customerledger.query.customer.CustomerFilter;
 import com.customerledger.query.customer.CustomerView;
-import com.customerledger.query.customer.FindCustomerQuery;
 import com.customerledger.query.customer.SearchCustomersQuery;
 import com.customerledger.query.ownership.FindOwnershipQuery;
 import com.customerledger.query.ownership.OwnershipView;
+import com.customerledger.query.funnel.FindCustomerOpportunitiesQuery;
+import com.customerledger.query.funnel.OpportunityPage;
+import com.customerledger.query.visit.DealPage;
+import com.customerledger.query.visit.FindDealsQuery;
 import com.customerledger.query.visit.FindVisitsQuery;
 import com.customerledger.query.visit.VisitPage;
 import jakarta.validation.Valid;
@@ -76,11 +78,13 @@ class CustomerController {
     private final Commands commands;
     private final Reads reads;
     private final CurrentActor currentActor;
+    private final CustomerAccess access;
 
-    CustomerController(Commands commands, Reads reads, CurrentActor currentActor) {
+    CustomerController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
+        this.access = access;
     }
 
     record RegisterCustomerRequest(
@@ -249,7 +253,7 @@ class CustomerController {
                                   @Valid PageParams page,
                                   @RequestParam(required = false) @Min(0) Long minPosition) {
         Actor actor = currentActor.get();
-        String visibleTo = seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
+        String visibleTo = CustomerAccess.seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
         return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, ownerRepId, inPool, grade), visibleTo,
                 page.toRequest()), ResponseTypes.instanceOf(CustomerPage.class), minPosition);
     }
@@ -280,7 +284,7 @@ class CustomerController {
     @GetMapping("/{customerId}/visits")
     VisitPage visits(@PathVariable String customerId, @Valid PageParams page,
                      @RequestParam(required = false) @Min(0) Long minPosition) {
-        visibleCustomer(customerId, minPosition);
+        access.visibleCustomer(customerId, minPosition);
         return reads.query(new FindVisitsQuery(customerId, page.toRequest()), ResponseTypes.instanceOf(VisitPage.class),
                 minPosition);
     }
@@ -295,9 +299,25 @@ class CustomerController {
                 .body(new DealRecorded(customerId, dealId, accepted.result(), accepted.position()));
     }
 
+    @GetMapping("/{customerId}/deals")
+    DealPage deals(@PathVariable String customerId, @Valid PageParams page,
+                   @RequestParam(required = false) @Min(0) Long minPosition) {
+        access.visibleCustomer(customerId, minPosition);
+        return reads.query(new FindDealsQuery(customerId, page.toRequest()), ResponseTypes.instanceOf(DealPage.class),
+                minPosition);
+    }
+
+    @GetMapping("/{customerId}/opportunities")
+    OpportunityPage opportunities(@PathVariable String customerId, @Valid PageParams page,
+                                  @RequestParam(required = false) @Min(0) Long minPosition) {
+        access.visibleCustomer(customerId, minPosition);
+        return reads.query(new FindCustomerOpportunitiesQuery(customerId, page.toRequest()),
+                ResponseTypes.instanceOf(OpportunityPage.class), minPosition);
+    }
+
     @GetMapping("/{customerId}")
     CustomerView get(@PathVariable String customerId, @RequestParam(required = false) @Min(0) Long minPosition) {
-        return visibleCustomer(customerId, minPosition);
+        return access.visibleCustomer(customerId, minPosition);
     }
 
     @GetMapping("/{customerId}/ownership")
@@ -305,25 +325,10 @@ class CustomerController {
                             @RequestParam(required = false) Instant asOf,
                             @RequestParam(required = false) Instant knownAt,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        visibleCustomer(customerId, minPosition);
+        access.visibleCustomer(customerId, minPosition);
         return reads.query(new FindOwnershipQuery(customerId, asOf, knownAt),
                         ResponseTypes.optionalInstanceOf(OwnershipView.class), minPosition)
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
-    }
-
-    private CustomerView visibleCustomer(String customerId, Long minPosition) {
-        CustomerView customer = reads.query(new FindCustomerQuery(customerId),
-                        ResponseTypes.optionalInstanceOf(CustomerView.class), minPosition)
-                .orElseThrow(() -> new NotFoundException("customer", customerId));
-        Actor actor = currentActor.get();
-        if (!seesEverything(actor) && (actor.repId() == null || !customer.visibleToRep(actor.repId()))) {
-            throw new ForbiddenException("customer " + customerId + " is neither yours, shared with you, nor in the pool");
-        }
-        return customer;
-    }
-
-    private static boolean seesEverything(Actor actor) {
-        return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR);
     }
 
     private static CustomerWritten written(String customerId, Commands.Accepted<?> accepted) {

@@ -14,8 +14,10 @@ import com.customerledger.query.analytics.CustomersByRegion;
 import com.customerledger.query.analytics.CustomersByRegionQuery;
 import com.customerledger.query.analytics.Leaderboard;
 import com.customerledger.query.analytics.LeaderboardQuery;
+import com.customerledger.query.funnel.FindOpportunityQuery;
 import com.customerledger.query.funnel.FunnelQuery;
 import com.customerledger.query.funnel.FunnelView;
+import com.customerledger.query.funnel.OpportunityView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
@@ -45,11 +47,13 @@ class OpportunityController {
     private final Commands commands;
     private final Reads reads;
     private final CurrentActor currentActor;
+    private final CustomerAccess access;
 
-    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor) {
+    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
+        this.access = access;
     }
 
     record OpenRequest(
@@ -101,6 +105,16 @@ class OpportunityController {
     @PostMapping("/api/opportunities/{opportunityId}/lost")
     OpportunityWritten lost(@PathVariable String opportunityId, @Valid @RequestBody LostRequest request) {
         return advance(opportunityId, OpportunityStage.LOST, request.reason().trim(), null);
+    }
+
+    /** Readable by whoever may read its customer. */
+    @GetMapping("/api/opportunities/{opportunityId}")
+    OpportunityView get(@PathVariable String opportunityId, @RequestParam(required = false) @Min(0) Long minPosition) {
+        OpportunityView opportunity = reads.query(new FindOpportunityQuery(opportunityId),
+                        ResponseTypes.optionalInstanceOf(OpportunityView.class), minPosition)
+                .orElseThrow(() -> new NotFoundException("opportunity", opportunityId));
+        access.visibleCustomer(opportunity.customerId(), minPosition);
+        return opportunity;
     }
 
     private OpportunityWritten advance(String opportunityId, OpportunityStage stage, String note, BigDecimal amount) {

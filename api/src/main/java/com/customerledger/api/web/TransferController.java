@@ -15,6 +15,8 @@ import com.customerledger.events.CustomerType;
 import com.customerledger.events.Grade;
 import com.customerledger.events.TransferReason;
 import com.customerledger.query.batch.FindTransferBatchQuery;
+import com.customerledger.query.batch.ListTransferBatchesQuery;
+import com.customerledger.query.batch.TransferBatchPage;
 import com.customerledger.query.batch.TransferBatchView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -99,6 +101,12 @@ class TransferController {
                 request.reason(), request.effectiveAt(), Requests.text(request.note()), actor), actor);
         return ResponseEntity.accepted().location(URI.create("/api/transfers/" + batchId))
                 .body(new BatchStarted(batchId, accepted.position()));
+    }
+
+    @GetMapping("/api/transfers")
+    TransferBatchPage batches(@Valid PageParams page, @RequestParam(required = false) @Min(0) Long minPosition) {
+        return reads.query(new ListTransferBatchesQuery(page.toRequest()), ResponseTypes.instanceOf(TransferBatchPage.class),
+                minPosition);
     }
 
     @GetMapping("/api/transfers/{batchId}")
