@@ -109,6 +109,8 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/reps/{repId}/portfolio", (f, c) -> get("/api/reps/" + Caller.OWNER.user + "/portfolio"),              401, 200, 403, 403, 403, 200, 200, 200),
             read("GET /api/reps/{repId}/portfolio?asOf", (f, c) -> get("/api/reps/" + Caller.OWNER.user + "/portfolio?asOf=" + NOW),
                                                                                                                                   401, 200, 403, 403, 403, 200, 200, 200),
+            read("GET /api/reps/{repId}/portfolio?knownAt", (f, c) -> get("/api/reps/" + Caller.OWNER.user + "/portfolio?knownAt=" + NOW),
+                                                                                                                                  401, 200, 403, 403, 403, 200, 200, 200),
             // 202 starts a batch over a rep's (empty) book; the cell waits for it to complete
             write("POST /api/reps/{repId}/departure", (f, c) -> post("/api/reps/" + f.repToChange() + "/departure",
                     Map.of("reason", "离职")),                                                                                      401, 403, 403, 403, 403, 202, 403, 202),

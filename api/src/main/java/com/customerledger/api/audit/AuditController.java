@@ -1,6 +1,7 @@
 package com.customerledger.api.audit;
 
 import com.customerledger.api.web.BadRequestException;
+import com.customerledger.api.web.ReportingPeriod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,12 +47,14 @@ class AuditController {
     private final EventStoreReader store;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    AuditController(AuditChain chain, EventStoreReader store, JdbcTemplate jdbc, ObjectMapper json) {
+    AuditController(AuditChain chain, EventStoreReader store, JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.chain = chain;
         this.store = store;
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping("/verify")
@@ -80,21 +84,20 @@ class AuditController {
         return events;
     }
 
-    /** Every ownership change recorded in [from, to), as JSON or, with format=csv, as a CSV that Excel opens in UTF-8. */
+    /** Every ownership change recorded in [from, to) (by default the last 30 days), as JSON or, with format=csv, as a CSV that Excel opens in UTF-8. */
     @GetMapping("/transfers")
-    ResponseEntity<StreamingResponseBody> transfers(@RequestParam Instant from, @RequestParam Instant to,
+    ResponseEntity<StreamingResponseBody> transfers(@RequestParam(required = false) Instant from,
+                                                    @RequestParam(required = false) Instant to,
                                                     @RequestParam(required = false) @Size(max = 64) String repId,
                                                     @RequestParam(required = false) @Size(max = 64) String customerId,
                                                     @RequestParam(defaultValue = "json") String format) {
-        if (!from.isBefore(to)) {
-            throw new BadRequestException("'from' must come before 'to'");
-        }
+        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
         boolean csv = switch (format) {
             case "csv" -> true;
             case "json" -> false;
             default -> throw new BadRequestException("format must be json or csv");
         };
-        StreamingResponseBody body = out -> stream(from, to, repId, customerId, csv, out);
+        StreamingResponseBody body = out -> stream(period.from(), period.to(), repId, customerId, csv, out);
         return ResponseEntity.ok()
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, csv ? "attachment; filename=\"ownership-changes.csv\"" : "inline")

@@ -29,6 +29,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -48,12 +49,14 @@ class OpportunityController {
     private final Reads reads;
     private final CurrentActor currentActor;
     private final CustomerAccess access;
+    private final Clock clock;
 
-    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access) {
+    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access, Clock clock) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
         this.access = access;
+        this.clock = clock;
     }
 
     record OpenRequest(
@@ -126,7 +129,7 @@ class OpportunityController {
 
     /** A rep sees only their own funnel; managers, admins and auditors anyone's. */
     @GetMapping("/api/funnel")
-    FunnelView funnel(@RequestParam Instant from, @RequestParam Instant to,
+    FunnelView funnel(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                       @RequestParam(required = false) @Size(max = 64) String repId,
                       @RequestParam(required = false) @Size(max = 160) String region,
                       @RequestParam(required = false) @Size(max = 100) String productLine,
@@ -139,8 +142,8 @@ class OpportunityController {
             }
             rep = actor.repId() == null ? "" : actor.repId();
         }
-        requireOrder(from, to);
-        return reads.query(new FunnelQuery(from, to, rep, region, productLine), ResponseTypes.instanceOf(FunnelView.class),
+        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
+        return reads.query(new FunnelQuery(period.from(), period.to(), rep, region, productLine), ResponseTypes.instanceOf(FunnelView.class),
                 minPosition);
     }
 
@@ -150,15 +153,9 @@ class OpportunityController {
     }
 
     @GetMapping("/api/analytics/leaderboard")
-    Leaderboard leaderboard(@RequestParam Instant from, @RequestParam Instant to,
+    Leaderboard leaderboard(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        requireOrder(from, to);
-        return reads.query(new LeaderboardQuery(from, to), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
-    }
-
-    private static void requireOrder(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw new BadRequestException("'from' must come before 'to'");
-        }
+        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
+        return reads.query(new LeaderboardQuery(period.from(), period.to()), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
     }
 }

@@ -141,17 +141,25 @@ class RepController {
     }
 
     /**
-     * The rep's book: now, or with {@code asOf} at that effective instant (and with {@code knownAt} as
-     * the ledger knew it then), each customer with the ownership period in force.
+     * The rep's book at the effective instant {@code asOf} (and with {@code knownAt} as the ledger
+     * knew it then), each customer with the ownership period in force; a page like the book of now.
      */
     @GetMapping(value = "/{repId}/portfolio", params = "asOf")
     BookAsOfView portfolioAsOf(@PathVariable String repId, @RequestParam Instant asOf,
                                @RequestParam(required = false) Instant knownAt,
+                               @Valid PageParams page,
                                @RequestParam(required = false) @Min(0) Long minPosition) {
         requireOwnBookOrOversight(repId);
         get(repId, minPosition);
-        return reads.query(new FindBookAsOfQuery(repId, asOf, knownAt), ResponseTypes.instanceOf(BookAsOfView.class),
-                minPosition);
+        return reads.query(new FindBookAsOfQuery(repId, asOf, knownAt, page.toRequest()),
+                ResponseTypes.instanceOf(BookAsOfView.class), minPosition);
+    }
+
+    /** {@code knownAt} alone: the book of now as the ledger knew it at {@code knownAt}. */
+    @GetMapping(value = "/{repId}/portfolio", params = {"knownAt", "!asOf"})
+    BookAsOfView portfolioKnownAt(@PathVariable String repId, @RequestParam Instant knownAt, @Valid PageParams page,
+                                  @RequestParam(required = false) @Min(0) Long minPosition) {
+        return portfolioAsOf(repId, clock.instant(), knownAt, page, minPosition);
     }
 
     @GetMapping("/{repId}/portfolio")
