@@ -1,10 +1,12 @@
 package com.customerledger.api.audit;
 
+import com.customerledger.api.web.ApiTags;
 import com.customerledger.api.web.BadRequestException;
 import com.customerledger.api.web.ReportingPeriod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,12 +59,16 @@ class AuditController {
         this.clock = clock;
     }
 
+    @Operation(tags = ApiTags.AUDIT, summary = "Verify the hash chain",
+            description = "Recomputes the chain of hashes over the stored events; `ok` false with the first mismatch when an event was edited or deleted. AUDITOR, ADMIN.")
     @GetMapping("/verify")
     AuditChain.Verification verify() {
         return chain.verify();
     }
 
     /** The raw events of a customer with payload and metadata, in order, each with its chain link once linked. */
+    @Operation(tags = ApiTags.AUDIT, summary = "A customer's raw events",
+            description = "Every stored event of the customer in order, with payload, metadata (who, correlation and trace ids) and its chain link. AUDITOR, ADMIN.")
     @GetMapping("/events")
     List<Map<String, Object>> events(@RequestParam @Size(min = 1, max = 64) String customerId) {
         List<StoredEvent> stored = store.ofAggregate("customer:" + customerId);
@@ -85,6 +91,8 @@ class AuditController {
     }
 
     /** Every ownership change recorded in [from, to) (by default the last 30 days), as JSON or, with format=csv, as a CSV that Excel opens in UTF-8. */
+    @Operation(tags = ApiTags.AUDIT, summary = "Every ownership change in a period",
+            description = "Recorded in [from, to) (default the last 30 days), with who authorized it, the reason, effective and recorded time, event id and chain hash; `format=csv` for a sheet (UTF-8 with BOM, opens in Excel). AUDITOR, ADMIN.")
     @GetMapping("/transfers")
     ResponseEntity<StreamingResponseBody> transfers(@RequestParam(required = false) Instant from,
                                                     @RequestParam(required = false) Instant to,
