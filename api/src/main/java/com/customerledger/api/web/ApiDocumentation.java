@@ -132,7 +132,7 @@ class ApiDocumentation {
                 .description("`urn:customer-ledger:problem:<name>`"));
         properties.put("title", new StringSchema().example("Conflict").description("The status's reason phrase."));
         properties.put("status", new IntegerSchema().example(409).description("The HTTP status."));
-        properties.put("detail", new StringSchema().example("customer c-lvyuan is owned by rep rep-a")
+        properties.put("detail", new StringSchema().example("customer c-lvyuan is owned by rep rep-a and not in the pool")
                 .description("What went wrong, for a person."));
         properties.put("instance", new StringSchema().example("/api/customers/c-lvyuan/claim")
                 .description("The path that was asked for."));
