@@ -109,6 +109,8 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/reps/{repId}/portfolio", (f, c) -> get("/api/reps/" + Caller.OWNER.user + "/portfolio"),              401, 200, 403, 403, 403, 200, 200, 200),
             read("GET /api/reps/{repId}/portfolio?asOf", (f, c) -> get("/api/reps/" + Caller.OWNER.user + "/portfolio?asOf=" + NOW),
                                                                                                                                   401, 200, 403, 403, 403, 200, 200, 200),
+            read("GET /api/reps/{repId}/portfolio?knownAt", (f, c) -> get("/api/reps/" + Caller.OWNER.user + "/portfolio?knownAt=" + NOW),
+                                                                                                                                  401, 200, 403, 403, 403, 200, 200, 200),
             // 202 starts a batch over a rep's (empty) book; the cell waits for it to complete
             write("POST /api/reps/{repId}/departure", (f, c) -> post("/api/reps/" + f.repToChange() + "/departure",
                     Map.of("reason", "离职")),                                                                                      401, 403, 403, 403, 403, 202, 403, 202),
@@ -144,16 +146,21 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             write("POST /api/customers/{customerId}/deals", (f, c) -> post("/api/customers/" + f.customer + "/deals", Map.of(
                     "dealId", f.unique("am-deal"), "productLine", "feed", "amount", "1200.00", "margin", "150.00",
                     "closedAt", NOW.minus(Duration.ofHours(1)).toString())),                                                     401, 201, 201, 403, 403, 201, 403, 201),
+            read("GET /api/customers/{customerId}/deals", (f, c) -> get("/api/customers/" + f.customer + "/deals"),              401, 200, 200, 200, 403, 200, 200, 200),
+            read("GET /api/customers/{customerId}/opportunities", (f, c) -> get("/api/customers/" + f.customer + "/opportunities"),
+                                                                                                                                  401, 200, 200, 200, 403, 200, 200, 200),
             read("GET /api/customers/{customerId}/ownership", (f, c) -> get("/api/customers/" + f.customer + "/ownership?asOf="
                     + NOW + "&knownAt=" + NOW),                                                                                  401, 200, 200, 200, 403, 200, 200, 200),
 
             // 202 starts a batch over a rep's (empty) book; the cell waits for it to complete
             write("POST /api/transfers", (f, c) -> post("/api/transfers", Map.of("fromRepId", f.repToChange(), "toRepId", HELPER_REP,
                     "reason", "REBALANCE")),                                                                                      401, 403, 403, 403, 403, 202, 403, 202),
+            read("GET /api/transfers", (f, c) -> get("/api/transfers"),                                                           401, 403, 403, 403, 403, 200, 200, 200),
             read("GET /api/transfers/{batchId}", (f, c) -> get("/api/transfers/" + f.batchId),                                   401, 403, 403, 403, 403, 200, 200, 200),
 
             write("POST /api/opportunities", (f, c) -> post("/api/opportunities", Map.of("opportunityId", f.unique("am-opp"),
                     "customerId", f.customer, "productLine", "feed", "expectedValue", 5000)),                                    401, 201, 201, 403, 403, 201, 403, 201),
+            read("GET /api/opportunities/{opportunityId}", (f, c) -> get("/api/opportunities/" + f.sharedOpportunity),        401, 200, 200, 200, 403, 200, 200, 200),
             write("POST /api/opportunities/{opportunityId}/stage", (f, c) -> post("/api/opportunities/" + f.opportunity()
                     + "/stage", Map.of("stage", "VISITED")),                                                                      401, 200, 200, 403, 403, 200, 403, 200),
             write("POST /api/opportunities/{opportunityId}/won", (f, c) -> post("/api/opportunities/" + f.opportunity() + "/won",
@@ -284,6 +291,7 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
         private final AtomicInteger serial = new AtomicInteger();
         final String customer;
         final String batchId;
+        final String sharedOpportunity;
         private final String customerName;
         private boolean fresh = true;
         private final Map<String, Object> shared = new HashMap<>();
@@ -303,6 +311,7 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
                     "toRepId", HELPER_REP, "reason", "REBALANCE")));
             batchId = batch.text("batchId");
             awaitBatch(batchId);
+            sharedOpportunity = newOpportunity();
             // reads by the collaborators need the projections to know the roles
             Api.Response visible = api.get("admin", "/api/customers/" + customer + "?minPosition=" + head());
             assertThat(visible.status()).as(visible.toString()).isEqualTo(200);

@@ -43,12 +43,12 @@ class BitemporalOwnershipTest extends EmbeddedLedgerTest {
         assertThat(notYet.get("atAsOf").isNull()).isTrue();
 
         // the rep's book at an instant, with the same two times
-        String bookA = "/api/reps/rep-a/portfolio?minPosition=" + transferred.position() + "&asOf=";
+        String bookA = "/api/reps/rep-a/portfolio?size=200&minPosition=" + transferred.position() + "&asOf=";
         assertThat(api.get("auditor", bookA + effective.minusMillis(1)).body().get("owned").findValuesAsText("customerId"))
                 .contains(id);
         assertThat(api.get("auditor", bookA + effective.plusMillis(1)).body().get("owned").findValuesAsText("customerId"))
                 .doesNotContain(id);
-        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?minPosition=" + transferred.position() + "&asOf=" + effective.plusMillis(1)).body().get("owned")
+        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?size=200&minPosition=" + transferred.position() + "&asOf=" + effective.plusMillis(1)).body().get("owned")
                 .findValuesAsText("customerId")).contains(id);
         assertThat(api.get("auditor", bookA + effective.plusMillis(1) + "&knownAt=" + beforeRecording).body().get("owned")
                 .findValuesAsText("customerId")).contains(id);

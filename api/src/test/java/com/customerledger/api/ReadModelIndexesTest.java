@@ -21,9 +21,10 @@ class ReadModelIndexesTest extends EmbeddedLedgerTest {
                     "follow_up_due", "grades_by_owner", "grades_by_province", "region_type_grade", "searchName", "creditCode",
                     "phone"),
             "visits", List.of("timeline", "in_period"),
-            "deals", List.of("of_customer", "in_period"),
-            "opportunities", List.of("open_of_customer", "cohort", "won_in_period"),
+            "deals", List.of("of_customer", "in_period", "deals_of_customer"),
+            "opportunities", List.of("open_of_customer", "of_customer", "cohort", "won_in_period"),
             "ownership", List.of("by_rep"),
+            "transfer_batches", List.of("newest_first"),
             "transfer_batch_items", List.of("of_batch", "progress"),
             "assignment_policies", List.of("version"));
 

@@ -125,9 +125,9 @@ class ReversalApiTest extends EmbeddedLedgerTest {
         JsonNode customer = api.get("manager", path + "?minPosition=" + reversed.position()).body();
         assertThat(customer.get("ownerRepId").asText()).isEqualTo("reversal-rep");
         assertThat(customer.get("ownerSince").asText()).isEqualTo(thirdSince.toString());
-        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?asOf=" + duringMistake + "&minPosition=" + reversed.position()).body().get("owned")
+        assertThat(api.get("auditor", "/api/reps/rep-b/portfolio?size=200&asOf=" + duringMistake + "&minPosition=" + reversed.position()).body().get("owned")
                 .findValuesAsText("customerId")).doesNotContain(id);
-        assertThat(api.get("auditor", "/api/reps/rep-a/portfolio?asOf=" + duringMistake + "&minPosition=" + reversed.position()).body().get("owned")
+        assertThat(api.get("auditor", "/api/reps/rep-a/portfolio?size=200&asOf=" + duringMistake + "&minPosition=" + reversed.position()).body().get("owned")
                 .findValuesAsText("customerId")).contains(id);
 
         JsonNode trail = api.get("auditor", "/api/audit/transfers?from=" + searchFrom + "&to="

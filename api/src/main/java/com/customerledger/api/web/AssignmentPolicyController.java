@@ -20,6 +20,8 @@ import com.customerledger.query.policy.ListAssignmentPolicyVersionsQuery;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -89,7 +91,9 @@ class AssignmentPolicyController {
     record RuleBody(
             @Pattern(regexp = ID, message = ID_MESSAGE) String ruleId,
             @Valid Match match,
-            @NotNull Candidates candidates,
+            @Schema(description = "Who may get the customer: the string \"territory\" (every active rep whose territory "
+                    + "covers it) or a list of 1 to 50 rep ids.", oneOf = {String.class, String[].class},
+                    example = "[\"rep-a\", \"rep-b\"]") @NotNull Candidates candidates,
             @NotNull AssignmentStrategy strategy) {
 
         AssignmentRule toRule() {
@@ -107,6 +111,7 @@ class AssignmentPolicyController {
         }
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"rules\": [{\"ruleId\": \"weifang-farms\", \"match\": {\"region\": {\"province\": \"山东省\", \"city\": \"潍坊市\"}, \"type\": \"FARM\"}, \"candidates\": [\"rep-a\", \"rep-b\"], \"strategy\": \"ROUND_ROBIN\"}, {\"ruleId\": \"shandong\", \"match\": {\"region\": {\"province\": \"山东省\"}}, \"candidates\": \"territory\", \"strategy\": \"LEAST_LOADED\"}]}")
     record PolicyRequest(@NotNull @Size(max = 200) List<@NotNull @Valid RuleBody> rules) {
     }
 
@@ -121,6 +126,8 @@ class AssignmentPolicyController {
     record Published(int version, long position) {
     }
 
+    @Operation(tags = ApiTags.POLICIES, summary = "Publish assignment rules",
+            description = "ADMIN. An ordered list of rules (match on region, type, product line → candidates, strategy); the first match picks the owner of a new customer. A new version; earlier ones stay readable.")
     @PutMapping
     Published publish(@Valid @RequestBody PolicyRequest request) {
         Actor actor = currentActor.get();
@@ -130,6 +137,8 @@ class AssignmentPolicyController {
     }
 
     /** What-if: the draft is run over every registered customer; nothing is appended or changed. */
+    @Operation(tags = ApiTags.POLICIES, summary = "Preview draft assignment rules",
+            description = "ADMIN. Runs the draft over every registered customer: who would move and each rep's load before and after. Appends nothing.")
     @PostMapping("/preview")
     AssignmentPreview.Result preview(@Valid @RequestBody PolicyRequest draft,
                                      @RequestParam(defaultValue = "200") @Min(0) @Max(10_000) int limit) {
@@ -138,12 +147,16 @@ class AssignmentPolicyController {
                 null);
     }
 
+    @Operation(tags = ApiTags.POLICIES, summary = "Read the assignment rules in force",
+            description = "The current version with its rules. MANAGER, AUDITOR, ADMIN.")
     @GetMapping
     PolicyBody current(@RequestParam(required = false) @Min(0) Long minPosition) {
         return PolicyBody.of(reads.query(new FindAssignmentPolicyQuery(),
                 ResponseTypes.instanceOf(AssignmentPolicyView.class), minPosition));
     }
 
+    @Operation(tags = ApiTags.POLICIES, summary = "Every version of the assignment rules",
+            description = "All published versions, oldest first, with who published them and when.")
     @GetMapping("/versions")
     List<PolicyBody> versions(@RequestParam(required = false) @Min(0) Long minPosition) {
         return reads.query(new ListAssignmentPolicyVersionsQuery(), ResponseTypes.instanceOf(AssignmentPolicyVersions.class),

@@ -2,6 +2,7 @@ package com.customerledger.api.web;
 
 import com.customerledger.api.config.LedgerProperties;
 import com.customerledger.command.Actor;
+import com.customerledger.command.RejectedException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -9,10 +10,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -28,6 +35,8 @@ public class Commands {
     public record Accepted<R>(R result, long position) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Commands.class);
+
     private final CommandGateway gateway;
     private final EventStore eventStore;
     private final Duration timeout;
@@ -39,20 +48,42 @@ public class Commands {
     }
 
     public <R> Accepted<R> send(Object command, Actor actor) {
-        var message = GenericCommandMessage.asCommandMessage(command)
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of("userId", actor.userId(), "traceId", traceId()));
-        R result;
+        // the callback form: the future form of the gateway logs every refusal as a WARN
+        FutureCallback<Object, R> callback = new FutureCallback<>();
+        gateway.send(message, callback);
+        CommandResultMessage<? extends R> answer;
         try {
-            result = gateway.<R>send(message).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            answer = callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | CompletionException failed) {
-            throw unwrap(failed.getCause());
+            throw failed(message, failed.getCause());
         } catch (TimeoutException slow) {
             throw new CommandTimeoutException(timeout);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new CommandTimeoutException(timeout);
         }
-        return new Accepted<>(result, headPosition());
+        if (answer.isExceptional()) {
+            throw failed(message, answer.exceptionResult());
+        }
+        return new Accepted<>(answer.getPayload(), headPosition());
+    }
+
+    /**
+     * A refusal is the ledger working as it should (a 撞单, a rep without the right): one INFO line
+     * with its code. Anything else is a failure of the command and stays a WARN.
+     */
+    private static RuntimeException failed(CommandMessage<?> command, Throwable failure) {
+        String name = command.getPayloadType().getSimpleName();
+        if (failure instanceof RejectedException rejected) {
+            log.info("{} refused: {} ({})", name, rejected.code(), rejected.getMessage());
+        } else if (failure instanceof AggregateNotFoundException unknown) {
+            log.info("{} refused: NOT_FOUND ({})", name, unknown.getAggregateIdentifier());
+        } else {
+            log.warn("{} failed: {}", name, failure.toString());
+        }
+        return unwrap(failure);
     }
 
     /** The global position of the newest stored event. */

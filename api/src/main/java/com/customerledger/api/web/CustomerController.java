@@ -11,7 +11,6 @@ import com.customerledger.api.web.Requests.ContactRequest;
 import com.customerledger.api.web.Requests.RegionRequest;
 import com.customerledger.api.web.Requests.ScaleRequest;
 import com.customerledger.command.Actor;
-import com.customerledger.command.Role;
 import com.customerledger.command.customer.AddCollaboratorCommand;
 import com.customerledger.command.customer.ClaimCustomerCommand;
 import com.customerledger.command.customer.CustomerId;
@@ -20,8 +19,8 @@ import com.customerledger.command.customer.RecordVisitCommand;
 import com.customerledger.command.customer.RegisterCustomerCommand;
 import com.customerledger.command.customer.RegistrationResult;
 import com.customerledger.command.customer.ReleaseCustomerCommand;
-import com.customerledger.command.customer.ReverseOwnershipChangeCommand;
 import com.customerledger.command.customer.RemoveCollaboratorCommand;
+import com.customerledger.command.customer.ReverseOwnershipChangeCommand;
 import com.customerledger.command.customer.TransferCustomerCommand;
 import com.customerledger.command.customer.UpdateCustomerProfileCommand;
 import com.customerledger.events.CollaboratorRole;
@@ -31,15 +30,20 @@ import com.customerledger.events.GeoPoint;
 import com.customerledger.events.Grade;
 import com.customerledger.events.TransferReason;
 import com.customerledger.events.VisitChannel;
-import com.customerledger.query.customer.CustomerPage;
 import com.customerledger.query.customer.CustomerFilter;
+import com.customerledger.query.customer.CustomerPage;
 import com.customerledger.query.customer.CustomerView;
-import com.customerledger.query.customer.FindCustomerQuery;
 import com.customerledger.query.customer.SearchCustomersQuery;
+import com.customerledger.query.funnel.FindCustomerOpportunitiesQuery;
+import com.customerledger.query.funnel.OpportunityPage;
 import com.customerledger.query.ownership.FindOwnershipQuery;
 import com.customerledger.query.ownership.OwnershipView;
+import com.customerledger.query.visit.DealPage;
+import com.customerledger.query.visit.FindDealsQuery;
 import com.customerledger.query.visit.FindVisitsQuery;
 import com.customerledger.query.visit.VisitPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -57,6 +61,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,6 +72,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Customers: registration, profile, ownership (claim, transfer, release), collaborators, and reads of the 360 view. */
@@ -76,13 +83,16 @@ class CustomerController {
     private final Commands commands;
     private final Reads reads;
     private final CurrentActor currentActor;
+    private final CustomerAccess access;
 
-    CustomerController(Commands commands, Reads reads, CurrentActor currentActor) {
+    CustomerController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
+        this.access = access;
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"customerId\": \"c-lvyuan\", \"name\": \"寿光市绿源养殖有限公司\", \"type\": \"FARM\", \"region\": {\"province\": \"山东省\", \"city\": \"潍坊市\", \"county\": \"寿光市\"}, \"address\": \"寿光市文圣街道农圣东街1号\", \"creditCode\": \"91370783MA3C5BXX0X\", \"phone\": \"13805361234\", \"contacts\": [{\"name\": \"王建国\", \"title\": \"场长\", \"phone\": \"13805361235\"}], \"scale\": {\"value\": 5000, \"unit\": \"HEAD\"}, \"species\": [\"pig\"], \"productLines\": [\"feed\"], \"source\": \"展会\"}")
     record RegisterCustomerRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String customerId,
             @NotBlank @Size(max = 200) String name,
@@ -107,6 +117,7 @@ class CustomerController {
         }
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"address\": \"寿光市洛城街道新城路8号\", \"phone\": \"13805369999\"}")
     record UpdateProfileRequest(
             @Size(min = 1, max = 200) String name,
             CustomerType type,
@@ -122,6 +133,7 @@ class CustomerController {
             @Size(max = 100) String source) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"toRepId\": \"rep-b\", \"reason\": \"REBALANCE\", \"expectedOwnerRepId\": \"rep-a\", \"note\": \"区域调整\"}")
     record TransferRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String toRepId,
             @NotNull TransferReason reason,
@@ -130,14 +142,17 @@ class CustomerController {
             @Size(max = 1000) String note) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"reason\": \"客户停业\"}")
     record ReleaseRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"repId\": \"rep-b\", \"role\": \"VIEWER\"}")
     record CollaboratorRequest(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String repId,
             @NotNull CollaboratorRole role) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"visitId\": \"v-20261102-01\", \"visitedAt\": \"2026-11-02T02:30:00Z\", \"channel\": \"ON_SITE\", \"notes\": \"看了猪舍，母猪存栏600头，想试用教槽料\", \"outcome\": \"同意试用\", \"nextFollowUpAt\": \"2026-11-09T02:00:00Z\", \"location\": {\"lat\": 36.88, \"lon\": 118.79}}")
     record VisitRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String visitId,
             @NotNull Instant visitedAt,
@@ -152,6 +167,7 @@ class CustomerController {
                            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"dealId\": \"d-20261103-01\", \"productLine\": \"feed\", \"amount\": \"128000.00\", \"margin\": \"15360.00\", \"closedAt\": \"2026-11-03T06:00:00Z\"}")
     record DealRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String dealId,
             @NotBlank @Size(max = 100) String productLine,
@@ -165,6 +181,7 @@ class CustomerController {
         }
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"eventId\": \"7f0c2a4e-3b1d-4c55-9a8e-2d6f1b0c9e11\", \"reason\": \"转错了客户\"}")
     record ReversalRequest(@NotBlank @Size(max = 100) String eventId, @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -181,6 +198,9 @@ class CustomerController {
     record CustomerWritten(String customerId, long position) {
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Register a customer",
+            description = "A REP registers a lead for themself; MANAGER and ADMIN name an owner or let the assignment rules choose (or leave it in the pool). The same customer twice (by credit code, phone, or name within a county) is 409 `duplicate-customer` naming `existingCustomerId` and `currentOwnerRepId`.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CustomerRegistered> register(@Valid @RequestBody RegisterCustomerRequest request) {
         Actor actor = currentActor.get();
@@ -193,6 +213,8 @@ class CustomerController {
                         result.policyVersion(), result.unassignedReason(), accepted.position()));
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Edit a customer's profile",
+            description = "The members given replace those of the profile; the others stay. The owner, an EDITOR collaborator, MANAGER or ADMIN.")
     @PatchMapping("/{customerId}")
     CustomerWritten update(@PathVariable String customerId, @Valid @RequestBody UpdateProfileRequest request) {
         Actor actor = currentActor.get();
@@ -204,12 +226,16 @@ class CustomerController {
                 Requests.trimmed(request.productLines()), Requests.text(request.source()), actor), actor));
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Claim a customer from the pool",
+            description = "A REP takes a customer without an owner. 409 `customer-already-owned` with `currentOwnerRepId` when someone was faster.")
     @PostMapping("/{customerId}/claim")
     CustomerWritten claim(@PathVariable String customerId) {
         Actor actor = currentActor.get();
         return written(customerId, commands.send(new ClaimCustomerCommand(new CustomerId(customerId), actor), actor));
     }
 
+    @Operation(tags = ApiTags.OWNERSHIP, summary = "Transfer a customer to another rep",
+            description = "MANAGER or ADMIN, with a reason; `effectiveAt` may backdate the move but not before the last ownership change; `expectedOwnerRepId` makes it conditional (409 `owner-changed` otherwise).")
     @PostMapping("/{customerId}/transfer")
     CustomerWritten transfer(@PathVariable String customerId, @Valid @RequestBody TransferRequest request) {
         Actor actor = currentActor.get();
@@ -218,6 +244,8 @@ class CustomerController {
                 Requests.text(request.note()), null, actor), actor));
     }
 
+    @Operation(tags = ApiTags.OWNERSHIP, summary = "Release a customer to the pool",
+            description = "The owner, MANAGER or ADMIN, with a reason (a body is required). The customer becomes claimable by any rep.")
     @PostMapping("/{customerId}/release")
     CustomerWritten release(@PathVariable String customerId, @Valid @RequestBody ReleaseRequest request) {
         Actor actor = currentActor.get();
@@ -225,6 +253,8 @@ class CustomerController {
                 new ReleaseCustomerCommand(new CustomerId(customerId), request.reason().trim(), actor), actor));
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Share a customer with a collaborator",
+            description = "Gives another rep the role EDITOR (may record visits and edit) or VIEWER (may read). The owner, MANAGER or ADMIN.")
     @PostMapping("/{customerId}/collaborators")
     CustomerWritten addCollaborator(@PathVariable String customerId, @Valid @RequestBody CollaboratorRequest request) {
         Actor actor = currentActor.get();
@@ -232,6 +262,8 @@ class CustomerController {
                 new AddCollaboratorCommand(new CustomerId(customerId), request.repId(), request.role(), actor), actor));
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Stop sharing a customer with a rep",
+            description = "Removes the rep's collaborator role. The owner, MANAGER or ADMIN.")
     @DeleteMapping("/{customerId}/collaborators/{repId}")
     CustomerWritten removeCollaborator(@PathVariable String customerId, @PathVariable String repId) {
         Actor actor = currentActor.get();
@@ -239,6 +271,8 @@ class CustomerController {
                 new RemoveCollaboratorCommand(new CustomerId(customerId), repId, null, actor), actor));
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Search customers",
+            description = "Over the 360 view, by name, phone or credit code (`q`), type, region, owner, pool and grade, by name. A REP finds only customers they own or collaborate on, and the pool.")
     @GetMapping
     CustomerPage search(@RequestParam(required = false) @Size(max = 200) String q,
                                   @RequestParam(required = false) CustomerType type,
@@ -246,10 +280,10 @@ class CustomerController {
                                   @RequestParam(required = false) @Size(max = 64) String ownerRepId,
                                   @RequestParam(required = false) Boolean inPool,
                                   @RequestParam(required = false) Grade grade,
-                                  @Valid PageParams page,
+                                  @Valid @ParameterObject PageParams page,
                                   @RequestParam(required = false) @Min(0) Long minPosition) {
         Actor actor = currentActor.get();
-        String visibleTo = seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
+        String visibleTo = CustomerAccess.seesEverything(actor) ? null : actor.repId() == null ? "" : actor.repId();
         return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, ownerRepId, inPool, grade), visibleTo,
                 page.toRequest()), ResponseTypes.instanceOf(CustomerPage.class), minPosition);
     }
@@ -258,6 +292,8 @@ class CustomerController {
      * Voids an ownership change as a mistake: the latest gives the customer back to its earlier owner,
      * an earlier one corrects only the history. The history keeps both the change and its reversal.
      */
+    @Operation(tags = ApiTags.OWNERSHIP, summary = "Reverse a mistaken ownership change",
+            description = "MANAGER or ADMIN. Voids the change `eventId` as a mistake: the latest gives the customer back to its earlier owner, an earlier one corrects only the history. The history keeps both.")
     @PostMapping("/{customerId}/ownership/reversals")
     CustomerWritten reverse(@PathVariable String customerId, @Valid @RequestBody ReversalRequest request) {
         Actor actor = currentActor.get();
@@ -265,6 +301,9 @@ class CustomerController {
                 request.eventId(), request.reason().trim(), actor), actor));
     }
 
+    @Operation(tags = ApiTags.ACTIVITY, summary = "Record a visit",
+            description = "The owner or an EDITOR collaborator records a contact (on site, phone, message) with notes, outcome and next follow-up. Repeating the same `visitId` with the same data appends nothing.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{customerId}/visits")
     ResponseEntity<VisitRecorded> recordVisit(@PathVariable String customerId, @Valid @RequestBody VisitRequest request) {
         Actor actor = currentActor.get();
@@ -277,14 +316,19 @@ class CustomerController {
                 .body(new VisitRecorded(customerId, visitId, accepted.position()));
     }
 
+    @Operation(tags = ApiTags.ACTIVITY, summary = "A customer's visits",
+            description = "The visit timeline, newest first. Whoever may read the customer.")
     @GetMapping("/{customerId}/visits")
-    VisitPage visits(@PathVariable String customerId, @Valid PageParams page,
+    VisitPage visits(@PathVariable String customerId, @Valid @ParameterObject PageParams page,
                      @RequestParam(required = false) @Min(0) Long minPosition) {
-        visibleCustomer(customerId, minPosition);
+        access.visibleCustomer(customerId, minPosition);
         return reads.query(new FindVisitsQuery(customerId, page.toRequest()), ResponseTypes.instanceOf(VisitPage.class),
                 minPosition);
     }
 
+    @Operation(tags = ApiTags.ACTIVITY, summary = "Record a deal",
+            description = "A trade with the customer (amount, margin, when it closed); it feeds grading and is credited to the rep who owned the customer at `closedAt`. The owner, an EDITOR collaborator, MANAGER or ADMIN.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{customerId}/deals")
     ResponseEntity<DealRecorded> recordDeal(@PathVariable String customerId, @Valid @RequestBody DealRequest request) {
         Actor actor = currentActor.get();
@@ -295,35 +339,44 @@ class CustomerController {
                 .body(new DealRecorded(customerId, dealId, accepted.result(), accepted.position()));
     }
 
-    @GetMapping("/{customerId}")
-    CustomerView get(@PathVariable String customerId, @RequestParam(required = false) @Min(0) Long minPosition) {
-        return visibleCustomer(customerId, minPosition);
+    @Operation(tags = ApiTags.ACTIVITY, summary = "A customer's deals",
+            description = "The deals, latest closed first, each with the rep it is credited to. Whoever may read the customer.")
+    @GetMapping("/{customerId}/deals")
+    DealPage deals(@PathVariable String customerId, @Valid @ParameterObject PageParams page,
+                   @RequestParam(required = false) @Min(0) Long minPosition) {
+        access.visibleCustomer(customerId, minPosition);
+        return reads.query(new FindDealsQuery(customerId, page.toRequest()), ResponseTypes.instanceOf(DealPage.class),
+                minPosition);
     }
 
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "A customer's opportunities",
+            description = "Every opportunity of the customer, open and closed, most recently opened first. Whoever may read the customer.")
+    @GetMapping("/{customerId}/opportunities")
+    OpportunityPage opportunities(@PathVariable String customerId, @Valid @ParameterObject PageParams page,
+                                  @RequestParam(required = false) @Min(0) Long minPosition) {
+        access.visibleCustomer(customerId, minPosition);
+        return reads.query(new FindCustomerOpportunitiesQuery(customerId, page.toRequest()),
+                ResponseTypes.instanceOf(OpportunityPage.class), minPosition);
+    }
+
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Read a customer (360 view)",
+            description = "Profile, owner, collaborators, grade and its history, last visit and next follow-up, deals of the last 12 months and open opportunities. A REP reads customers they own or collaborate on, and the pool.")
+    @GetMapping("/{customerId}")
+    CustomerView get(@PathVariable String customerId, @RequestParam(required = false) @Min(0) Long minPosition) {
+        return access.visibleCustomer(customerId, minPosition);
+    }
+
+    @Operation(tags = ApiTags.OWNERSHIP, summary = "A customer's ownership history",
+            description = "Every ownership period with who authorized it, why, and when it was recorded; with `asOf` also the period in force then, with `knownAt` as the ledger knew it at that time.")
     @GetMapping("/{customerId}/ownership")
     OwnershipView ownership(@PathVariable String customerId,
                             @RequestParam(required = false) Instant asOf,
                             @RequestParam(required = false) Instant knownAt,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        visibleCustomer(customerId, minPosition);
+        access.visibleCustomer(customerId, minPosition);
         return reads.query(new FindOwnershipQuery(customerId, asOf, knownAt),
                         ResponseTypes.optionalInstanceOf(OwnershipView.class), minPosition)
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
-    }
-
-    private CustomerView visibleCustomer(String customerId, Long minPosition) {
-        CustomerView customer = reads.query(new FindCustomerQuery(customerId),
-                        ResponseTypes.optionalInstanceOf(CustomerView.class), minPosition)
-                .orElseThrow(() -> new NotFoundException("customer", customerId));
-        Actor actor = currentActor.get();
-        if (!seesEverything(actor) && (actor.repId() == null || !customer.visibleToRep(actor.repId()))) {
-            throw new ForbiddenException("customer " + customerId + " is neither yours, shared with you, nor in the pool");
-        }
-        return customer;
-    }
-
-    private static boolean seesEverything(Actor actor) {
-        return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR);
     }
 
     private static CustomerWritten written(String customerId, Commands.Accepted<?> accepted) {

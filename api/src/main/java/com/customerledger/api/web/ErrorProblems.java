@@ -1,5 +1,6 @@
 package com.customerledger.api.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * status before a controller runs (an oversized body, a malformed request) is answered
  * with a problem document like every other error, not with Spring Boot's default JSON.
  */
+@Hidden
 @RestController
 class ErrorProblems implements ErrorController {
 

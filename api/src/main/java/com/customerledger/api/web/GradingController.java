@@ -13,6 +13,8 @@ import com.customerledger.query.customer.GradeCountsQuery;
 import com.customerledger.query.policy.FindGradingPolicyQuery;
 import com.customerledger.query.policy.GradingPolicyView;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -58,11 +60,13 @@ class GradingController {
         }
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"S\": {\"minVolume\": \"2000000\", \"minMargin\": \"200000\", \"minActiveMonths\": 10}, \"A\": {\"minVolume\": \"500000\", \"minMargin\": \"50000\", \"minActiveMonths\": 6}, \"B\": {\"minVolume\": \"100000\", \"minMargin\": \"10000\", \"minActiveMonths\": 3}}")
     record GradingPolicyRequest(@JsonProperty("S") @NotNull @Valid ThresholdRequest s,
                                 @JsonProperty("A") @NotNull @Valid ThresholdRequest a,
                                 @JsonProperty("B") @NotNull @Valid ThresholdRequest b) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"grade\": \"A\", \"reason\": \"年度战略客户\"}")
     record GradeRequest(@NotNull Grade grade, @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -75,6 +79,8 @@ class GradingController {
     record Recomputed(GradingRecompute.Result result, long position) {
     }
 
+    @Operation(tags = ApiTags.POLICIES, summary = "Set the grading thresholds",
+            description = "ADMIN. Minimum trade volume, margin and active months for S, A and B (C is the rest). A new version.")
     @PutMapping("/api/policies/grading")
     PolicySet setPolicy(@Valid @RequestBody GradingPolicyRequest request) {
         Actor actor = currentActor.get();
@@ -83,12 +89,16 @@ class GradingController {
         return new PolicySet(accepted.result(), accepted.position());
     }
 
+    @Operation(tags = ApiTags.POLICIES, summary = "Read the grading thresholds",
+            description = "The thresholds in force; version 0 means none is set. MANAGER, AUDITOR, ADMIN.")
     @GetMapping("/api/policies/grading")
     GradingPolicyView policy(@RequestParam(required = false) @Min(0) Long minPosition) {
         return reads.query(new FindGradingPolicyQuery(), ResponseTypes.instanceOf(GradingPolicyView.class), minPosition);
     }
 
     /** Regrades every customer now; a grade set by hand is kept unless {@code includeManual=true}. */
+    @Operation(tags = ApiTags.POLICIES, summary = "Regrade every customer",
+            description = "ADMIN. Applies the thresholds in force to every customer, each change with its inputs; a grade set by hand is kept unless `includeManual=true`.")
     @PostMapping("/api/policies/grading/recompute")
     Recomputed recompute(@RequestParam(defaultValue = "false") boolean includeManual) {
         Actor actor = currentActor.get();
@@ -96,6 +106,8 @@ class GradingController {
         return new Recomputed(result, commands.headPosition());
     }
 
+    @Operation(tags = ApiTags.CUSTOMERS, summary = "Set a customer's grade by hand",
+            description = "MANAGER or ADMIN, with a reason. Kept by later recomputes unless they include manual grades.")
     @PostMapping("/api/customers/{customerId}/grade")
     GradeSet setGrade(@PathVariable String customerId, @Valid @RequestBody GradeRequest request) {
         Actor actor = currentActor.get();
@@ -104,6 +116,8 @@ class GradingController {
         return new GradeSet(customerId, accepted.position());
     }
 
+    @Operation(tags = ApiTags.ANALYTICS, summary = "Customers per grade",
+            description = "Counts per grade by rep (`by=rep`) or by province (`by=region`). MANAGER, AUDITOR, ADMIN.")
     @GetMapping("/api/analytics/grades")
     GradeCounts gradeCounts(@RequestParam(defaultValue = "rep") GradeCountsQuery.By by,
                             @RequestParam(required = false) @Min(0) Long minPosition) {

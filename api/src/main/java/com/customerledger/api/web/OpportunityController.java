@@ -14,8 +14,12 @@ import com.customerledger.query.analytics.CustomersByRegion;
 import com.customerledger.query.analytics.CustomersByRegionQuery;
 import com.customerledger.query.analytics.Leaderboard;
 import com.customerledger.query.analytics.LeaderboardQuery;
+import com.customerledger.query.funnel.FindOpportunityQuery;
 import com.customerledger.query.funnel.FunnelQuery;
 import com.customerledger.query.funnel.FunnelView;
+import com.customerledger.query.funnel.OpportunityView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
@@ -27,15 +31,18 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Opportunities through the funnel, the funnel itself, and the sales dashboards. */
@@ -45,13 +52,18 @@ class OpportunityController {
     private final Commands commands;
     private final Reads reads;
     private final CurrentActor currentActor;
+    private final CustomerAccess access;
+    private final Clock clock;
 
-    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor) {
+    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access, Clock clock) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
+        this.access = access;
+        this.clock = clock;
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"opportunityId\": \"opp-lvyuan-feed\", \"customerId\": \"c-lvyuan\", \"productLine\": \"feed\", \"expectedValue\": \"200000.00\"}")
     record OpenRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String opportunityId,
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String customerId,
@@ -60,6 +72,7 @@ class OpportunityController {
     }
 
     /** The stage endpoint moves through the funnel; winning and losing have their own endpoints. */
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"stage\": \"SAMPLE_SENT\", \"note\": \"寄出两袋教槽料试用装\"}")
     record StageRequest(@NotNull OpportunityStage stage, @Size(max = 1000) String note) {
 
         @AssertTrue(message = "must be VISITED, SAMPLE_SENT or QUOTED; use /won or /lost to close")
@@ -69,15 +82,20 @@ class OpportunityController {
         }
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"amount\": \"185000.00\"}")
     record WonRequest(@NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal amount) {
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"reason\": \"价格太高\"}")
     record LostRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     record OpportunityWritten(String opportunityId, long position) {
     }
 
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "Open an opportunity",
+            description = "A sales pursuit for a customer and product line, starting at LEAD. The owner, an EDITOR collaborator, MANAGER or ADMIN.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/opportunities")
     ResponseEntity<OpportunityWritten> open(@Valid @RequestBody OpenRequest request) {
         Actor actor = currentActor.get();
@@ -88,19 +106,37 @@ class OpportunityController {
                 accepted.position()));
     }
 
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "Move an opportunity along the funnel",
+            description = "To VISITED, SAMPLE_SENT or QUOTED; stages may be skipped, never gone back to (409 `stage-backwards`).")
     @PostMapping("/api/opportunities/{opportunityId}/stage")
     OpportunityWritten stage(@PathVariable String opportunityId, @Valid @RequestBody StageRequest request) {
         return advance(opportunityId, request.stage(), Requests.text(request.note()), null);
     }
 
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "Close an opportunity as won",
+            description = "With the amount won; a closed opportunity takes no further move (409 `opportunity-closed`).")
     @PostMapping("/api/opportunities/{opportunityId}/won")
     OpportunityWritten won(@PathVariable String opportunityId, @Valid @RequestBody WonRequest request) {
         return advance(opportunityId, OpportunityStage.WON, null, request.amount());
     }
 
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "Close an opportunity as lost",
+            description = "With the reason it was lost.")
     @PostMapping("/api/opportunities/{opportunityId}/lost")
     OpportunityWritten lost(@PathVariable String opportunityId, @Valid @RequestBody LostRequest request) {
         return advance(opportunityId, OpportunityStage.LOST, request.reason().trim(), null);
+    }
+
+    /** Readable by whoever may read its customer. */
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "Read an opportunity",
+            description = "Where it stands, every stage it entered and when, and how it closed. Whoever may read its customer.")
+    @GetMapping("/api/opportunities/{opportunityId}")
+    OpportunityView get(@PathVariable String opportunityId, @RequestParam(required = false) @Min(0) Long minPosition) {
+        OpportunityView opportunity = reads.query(new FindOpportunityQuery(opportunityId),
+                        ResponseTypes.optionalInstanceOf(OpportunityView.class), minPosition)
+                .orElseThrow(() -> new NotFoundException("opportunity", opportunityId));
+        access.visibleCustomer(opportunity.customerId(), minPosition);
+        return opportunity;
     }
 
     private OpportunityWritten advance(String opportunityId, OpportunityStage stage, String note, BigDecimal amount) {
@@ -111,8 +147,10 @@ class OpportunityController {
     }
 
     /** A rep sees only their own funnel; managers, admins and auditors anyone's. */
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "The sales funnel",
+            description = "Of the opportunities opened in [from, to) (default the last 30 days): how many reached each stage, conversion to the next, median days in each stage, won and lost. A REP sees their own; others filter by `repId`, `region`, `productLine`.")
     @GetMapping("/api/funnel")
-    FunnelView funnel(@RequestParam Instant from, @RequestParam Instant to,
+    FunnelView funnel(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                       @RequestParam(required = false) @Size(max = 64) String repId,
                       @RequestParam(required = false) @Size(max = 160) String region,
                       @RequestParam(required = false) @Size(max = 100) String productLine,
@@ -125,26 +163,24 @@ class OpportunityController {
             }
             rep = actor.repId() == null ? "" : actor.repId();
         }
-        requireOrder(from, to);
-        return reads.query(new FunnelQuery(from, to, rep, region, productLine), ResponseTypes.instanceOf(FunnelView.class),
+        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
+        return reads.query(new FunnelQuery(period.from(), period.to(), rep, region, productLine), ResponseTypes.instanceOf(FunnelView.class),
                 minPosition);
     }
 
+    @Operation(tags = ApiTags.ANALYTICS, summary = "Customers by region",
+            description = "How many customers per province, city and county, owned and in the pool. MANAGER, AUDITOR, ADMIN.")
     @GetMapping("/api/analytics/customers-by-region")
     CustomersByRegion customersByRegion(@RequestParam(required = false) @Min(0) Long minPosition) {
         return reads.query(new CustomersByRegionQuery(), ResponseTypes.instanceOf(CustomersByRegion.class), minPosition);
     }
 
+    @Operation(tags = ApiTags.ANALYTICS, summary = "Reps ranked by what they won",
+            description = "Per rep in [from, to) (default the last 30 days): value won, opportunities won, visits and deals. MANAGER, AUDITOR, ADMIN.")
     @GetMapping("/api/analytics/leaderboard")
-    Leaderboard leaderboard(@RequestParam Instant from, @RequestParam Instant to,
+    Leaderboard leaderboard(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        requireOrder(from, to);
-        return reads.query(new LeaderboardQuery(from, to), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
-    }
-
-    private static void requireOrder(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw new BadRequestException("'from' must come before 'to'");
-        }
+        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
+        return reads.query(new LeaderboardQuery(period.from(), period.to()), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
     }
 }

@@ -9,12 +9,15 @@ import com.customerledger.query.customer.CustomerPage;
 import com.customerledger.query.customer.SearchCustomersQuery;
 import com.customerledger.query.policy.FindPoolPolicyQuery;
 import com.customerledger.query.policy.PoolPolicyView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,6 +38,7 @@ class PoolController {
         this.currentActor = currentActor;
     }
 
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"daysWithoutVisit\": 90, \"daysWithoutDeal\": 180, \"reminderDaysBefore\": 7}")
     record PoolPolicyRequest(
             @NotNull @Min(1) @Max(3650) Integer daysWithoutVisit,
             @NotNull @Min(1) @Max(3650) Integer daysWithoutDeal,
@@ -44,6 +48,8 @@ class PoolController {
     record PolicySet(int version, long position) {
     }
 
+    @Operation(tags = ApiTags.POOL, summary = "Set the pool rules",
+            description = "ADMIN. After `daysWithoutVisit` without a visit or `daysWithoutDeal` without a deal a customer returns to the pool; its owner is warned `reminderDaysBefore` days ahead.")
     @PutMapping("/api/policies/pool")
     PolicySet setPolicy(@Valid @RequestBody PoolPolicyRequest request) {
         Actor actor = currentActor.get();
@@ -52,16 +58,20 @@ class PoolController {
         return new PolicySet(accepted.result(), accepted.position());
     }
 
+    @Operation(tags = ApiTags.POOL, summary = "Read the pool rules",
+            description = "The rules in force and their version. MANAGER, AUDITOR, ADMIN.")
     @GetMapping("/api/policies/pool")
     PoolPolicyView policy(@RequestParam(required = false) @Min(0) Long minPosition) {
         return reads.query(new FindPoolPolicyQuery(), ResponseTypes.instanceOf(PoolPolicyView.class), minPosition);
     }
 
+    @Operation(tags = ApiTags.POOL, summary = "Customers in the public pool",
+            description = "Customers without an owner, claimable by any rep, by name; filter by `region` or `type`.")
     @GetMapping("/api/pool")
     CustomerPage pool(@RequestParam(required = false) @Size(max = 200) String q,
                       @RequestParam(required = false) CustomerType type,
                       @RequestParam(required = false) @Size(max = 160) String region,
-                      @Valid PageParams page,
+                      @Valid @ParameterObject PageParams page,
                       @RequestParam(required = false) @Min(0) Long minPosition) {
         return reads.query(new SearchCustomersQuery(new CustomerFilter(q, type, region, null, true, null), null, page.toRequest()),
                 ResponseTypes.instanceOf(CustomerPage.class), minPosition);

@@ -68,6 +68,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", exception.getMessage()));
     }
 
+    @ExceptionHandler(KnownParameters.UnknownParameterException.class)
+    ResponseEntity<Object> unknownParameter(KnownParameters.UnknownParameterException exception) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-parameter", exception.getMessage());
+        problem.setProperty("allowedParameters", new java.util.TreeSet<>(exception.allowed));
+        return respond(problem);
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<Object> badRequest(BadRequestException exception) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", exception.getMessage()));

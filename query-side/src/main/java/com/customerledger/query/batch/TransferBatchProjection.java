@@ -42,7 +42,10 @@ public class TransferBatchProjection {
     private static final String OWNED = "OWNED";
     private static final String COLLABORATION = "COLLABORATION";
 
+    static final String NEWEST_FIRST = "newest_first";
+
     @Document("transfer_batches")
+    @CompoundIndex(name = NEWEST_FIRST, def = "{'startedAt': -1, '_id': -1}")
     static class BatchDocument {
         @Id
         String id;
@@ -177,6 +180,23 @@ public class TransferBatchProjection {
                 total(collaboration), collaboration.getOrDefault("DONE", 0L),
                 items.stream().map(item -> new TransferBatchItemView(item.customerId, item.kind, item.status, item.toRepId,
                         item.detail)).toList()));
+    }
+
+    @QueryHandler
+    TransferBatchPage handle(ListTransferBatchesQuery query) {
+        long total = mongo.count(new Query().withHint(NEWEST_FIRST), BatchDocument.class);
+        List<BatchDocument> batches = mongo.find(new Query().withHint(NEWEST_FIRST)
+                .with(Sort.by(Sort.Direction.DESC, "startedAt", "_id")).skip(query.page().offset())
+                .limit(query.page().size()), BatchDocument.class);
+        Map<String, Map<String, Long>> counts = batches.isEmpty() ? Map.of() : GroupCounts.table(GroupCounts.of(mongo, ITEMS,
+                new org.bson.Document("batchId", new org.bson.Document("$in", batches.stream().map(b -> b.id).toList()))
+                        .append("kind", OWNED), "batchId", "status"), "", "");
+        return new TransferBatchPage(batches.stream().map(batch -> {
+            Map<String, Long> owned = counts.getOrDefault(batch.id, Map.of());
+            return new TransferBatchSummary(batch.id, batch.kind, batch.fromRepId, batch.toRepId, batch.byRules,
+                    batch.reason, batch.startedBy, batch.startedAt, batch.status, batch.completedAt, total(owned),
+                    owned.getOrDefault("PENDING", 0L));
+        }).toList(), query.page().page(), query.page().size(), total);
     }
 
     private static long total(Map<String, Long> byStatus) {

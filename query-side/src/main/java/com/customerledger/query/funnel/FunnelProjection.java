@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -86,6 +87,22 @@ public class FunnelProjection {
                         .and("stage").nin(OpportunityStage.WON, OpportunityStage.LOST)).with(Sort.by("openedAt")),
                 OpportunityDocument.class).stream().map(o -> new OpportunitySummary(o.id(), o.productLine, o.stage,
                 o.expectedValue, o.repId, o.openedAt)).toList();
+    }
+
+    @QueryHandler
+    Optional<OpportunityView> handle(FindOpportunityQuery query) {
+        return Optional.ofNullable(mongo.findById(query.opportunityId(), OpportunityDocument.class))
+                .map(OpportunityDocument::toView);
+    }
+
+    @QueryHandler
+    OpportunityPage handle(FindCustomerOpportunitiesQuery query) {
+        Query ofCustomer = Query.query(Criteria.where("customerId").is(query.customerId()));
+        long total = mongo.count(ofCustomer, OpportunityDocument.class);
+        List<OpportunityView> items = mongo.find(ofCustomer.with(Sort.by(Sort.Direction.DESC, "openedAt", "_id"))
+                        .skip(query.page().offset()).limit(query.page().size()), OpportunityDocument.class).stream()
+                .map(OpportunityDocument::toView).toList();
+        return new OpportunityPage(items, query.page().page(), query.page().size(), total);
     }
 
     @QueryHandler

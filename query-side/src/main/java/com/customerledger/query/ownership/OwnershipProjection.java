@@ -71,7 +71,9 @@ public class OwnershipProjection {
                     .filter(period -> query.repId().equals(period.repId()))
                     .ifPresent(period -> owned.add(new BookAsOfView.Entry(document.id(), period)));
         }
-        return new BookAsOfView(query.repId(), query.asOf(), query.knownAt(), owned.size(), owned);
+        List<BookAsOfView.Entry> page = owned.stream().skip(query.page().offset()).limit(query.page().size()).toList();
+        return new BookAsOfView(query.repId(), query.asOf(), query.knownAt(),
+                new BookAsOfView.Page(page, query.page().page(), query.page().size(), owned.size()));
     }
 
     @QueryHandler

@@ -57,6 +57,7 @@ public class ActivityProjection {
     @Document(DEALS)
     @CompoundIndex(name = "of_customer", def = "{'customerId': 1, 'closedAt': 1}")
     @CompoundIndex(name = "in_period", def = "{'closedAt': 1}")
+    @CompoundIndex(name = "deals_of_customer", def = "{'customerId': 1, 'closedAt': -1, '_id': -1}")
     static class DealDocument {
         @Id
         String id;
@@ -134,6 +135,17 @@ public class ActivityProjection {
                 .map(v -> new VisitView(v.visitId, v.customerId, v.repId, v.visitedAt, v.channel, v.notes, v.outcome,
                         v.nextFollowUpAt, v.location, v.recordedBy, v.recordedAt)).toList();
         return new VisitPage(items, query.page().page(), query.page().size(), total);
+    }
+
+    @QueryHandler
+    DealPage handle(FindDealsQuery query) {
+        Query ofCustomer = Query.query(Criteria.where("customerId").is(query.customerId()));
+        long total = mongo.count(ofCustomer, DealDocument.class);
+        List<DealView> items = mongo.find(ofCustomer.with(Sort.by(Sort.Direction.DESC, "closedAt", "_id"))
+                        .skip(query.page().offset()).limit(query.page().size()), DealDocument.class).stream()
+                .map(d -> new DealView(d.dealId, d.customerId, d.productLine, d.amount, d.margin, d.closedAt,
+                        d.creditedRepId)).toList();
+        return new DealPage(items, query.page().page(), query.page().size(), total);
     }
 
     /** The deals of a customer closed since {@code since}. */

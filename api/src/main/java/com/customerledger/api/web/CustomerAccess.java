@@ -1,0 +1,41 @@
+package com.customerledger.api.web;
+
+import com.customerledger.api.security.CurrentActor;
+import com.customerledger.command.Actor;
+import com.customerledger.command.Role;
+import com.customerledger.query.customer.CustomerView;
+import com.customerledger.query.customer.FindCustomerQuery;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read a customer and what hangs off it (visits, deals, opportunities, ownership): managers,
+ * admins and auditors any; a rep one they own, collaborate on, or that is in the pool.
+ */
+@Component
+class CustomerAccess {
+
+    private final Reads reads;
+    private final CurrentActor currentActor;
+
+    CustomerAccess(Reads reads, CurrentActor currentActor) {
+        this.reads = reads;
+        this.currentActor = currentActor;
+    }
+
+    /** The customer's 360 view if the caller may read it; 404 for an unknown customer, 403 for one not theirs. */
+    CustomerView visibleCustomer(String customerId, Long minPosition) {
+        CustomerView customer = reads.query(new FindCustomerQuery(customerId),
+                        ResponseTypes.optionalInstanceOf(CustomerView.class), minPosition)
+                .orElseThrow(() -> new NotFoundException("customer", customerId));
+        Actor actor = currentActor.get();
+        if (!seesEverything(actor) && (actor.repId() == null || !customer.visibleToRep(actor.repId()))) {
+            throw new ForbiddenException("customer " + customerId + " is neither yours, shared with you, nor in the pool");
+        }
+        return customer;
+    }
+
+    static boolean seesEverything(Actor actor) {
+        return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR);
+    }
+}
