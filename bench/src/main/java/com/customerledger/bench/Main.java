@@ -110,6 +110,8 @@ public final class Main {
             ledger.registerRep(rep);
         }
         Workload workload = new Workload(ledger);
+        idleCpu();
+        warmUp(workload);
         double fsync = fsyncBefore;
         for (int threads : CONCURRENCY) {
             phase("registrations at concurrency " + threads, "registrations.c" + threads, fsync,
@@ -166,6 +168,25 @@ public final class Main {
         report.throughput(what, key, result, process.cpuMillis() - cpu, fsync);
     }
 
+    /** CPU the ledger uses doing nothing (pollers, audit linking), so that CPU per command can be read against it. */
+    private void idleCpu() throws InterruptedException {
+        ledger.awaitProjectionsAtHeadQuietly();
+        double cpu = process.cpuMillis();
+        long start = System.nanoTime();
+        Thread.sleep(5_000);
+        double perSecond = (process.cpuMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
+        report.add("CPU of the idle ledger (included in every CPU/command figure)",
+                String.format(Locale.ROOT, "%.0f ms/s", perSecond), "idleCpuMsPerSecond", perSecond);
+    }
+
+    /** A fresh JVM compiles its hot paths during the first thousands of requests; those are not measured. */
+    private void warmUp(Workload workload) throws Exception {
+        say("warming up: mix at concurrency 8 for %d s (not reported in the table)", options.size().phase().toSeconds());
+        Load.Result result = Load.closedLoop(8, options.size().phase(), workload::mix);
+        ledger.awaitProjectionsAtHead(CATCH_UP);
+        report.put("warmUp", Report.figures(result, Double.NaN, -1));
+    }
+
     /** Projection lag at 500 commands/s, or at 80 % of the best registration rate measured when that is lower. */
     private void lag(Workload workload) throws Exception {
         double best = 0;
@@ -201,7 +222,7 @@ public final class Main {
         long head = ledger.head();
         while (head < options.size().events()) {
             say("writing mix commands up to %,d events (at %,d) …", options.size().events(), head);
-            Load.count(8, Math.max(1000, (options.size().events() - head) / 2), workload::mix);
+            Load.count(8, Math.max(500, options.size().events() - head), workload::mix);
             head = ledger.head();
         }
         ledger.awaitProjectionsAtHead(CATCH_UP);
@@ -304,6 +325,7 @@ public final class Main {
     }
 
     private static void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+        System.out.printf(Locale.ROOT, "[bench %tT] " + format + "%n",
+                Stream.concat(Stream.of(LocalDateTime.now()), Stream.of(args)).toArray());
     }
 }
