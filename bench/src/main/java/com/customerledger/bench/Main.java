@@ -56,12 +56,14 @@ public final class Main {
 
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final double LAG_RATE = 500;
+    private static final int LAG_THREADS = 128;
     private static final Duration CATCH_UP = Duration.ofMinutes(30);
 
     private final Options options;
     private final Report report = new Report();
     private final AtomicLong peakHeap = new AtomicLong(-1);
     private volatile LedgerClient ledger;
+    private double idleCpuPerSecond;
     private LedgerProcess process;
 
     private Main(Options options) {
@@ -110,8 +112,8 @@ public final class Main {
             ledger.registerRep(rep);
         }
         Workload workload = new Workload(ledger);
-        idleCpu();
         warmUp(workload);
+        idleCpu();
         double fsync = fsyncBefore;
         for (int threads : CONCURRENCY) {
             phase("registrations at concurrency " + threads, "registrations.c" + threads, fsync,
@@ -163,19 +165,23 @@ public final class Main {
     private void phase(String what, String key, double fsync, Phase phase) throws Exception {
         say("%s …", what);
         double cpu = process.cpuMillis();
+        long start = System.nanoTime();
         Load.Result result = phase.run();
         ledger.awaitProjectionsAtHead(CATCH_UP);
-        report.throughput(what, key, result, process.cpuMillis() - cpu, fsync);
+        double idle = idleCpuPerSecond * (System.nanoTime() - start) / 1e9;
+        report.throughput(what, key, result, process.cpuMillis() - cpu, idle, fsync);
     }
 
     /** CPU the ledger uses doing nothing (pollers, audit linking), so that CPU per command can be read against it. */
     private void idleCpu() throws InterruptedException {
         ledger.awaitProjectionsAtHeadQuietly();
+        Thread.sleep(2_000);
         double cpu = process.cpuMillis();
         long start = System.nanoTime();
         Thread.sleep(5_000);
         double perSecond = (process.cpuMillis() - cpu) / ((System.nanoTime() - start) / 1e9);
-        report.add("CPU of the idle ledger (included in every CPU/command figure)",
+        idleCpuPerSecond = perSecond;
+        report.add("CPU of the idle ledger, after the warm-up",
                 String.format(Locale.ROOT, "%.0f ms/s", perSecond), "idleCpuMsPerSecond", perSecond);
     }
 
@@ -187,7 +193,11 @@ public final class Main {
         report.put("warmUp", Report.figures(result, Double.NaN, -1));
     }
 
-    /** Projection lag at 500 commands/s, or at 80 % of the best registration rate measured when that is lower. */
+    /**
+     * Projection lag at 500 commands/s, or at 80 % of the best registration rate measured when that is
+     * lower. Each thread writes, then reads with {@code minPosition}; by Little's law the threads needed
+     * are the rate times both latencies, so there are {@value #LAG_THREADS} of them.
+     */
     private void lag(Workload workload) throws Exception {
         double best = 0;
         for (int threads : CONCURRENCY) {
@@ -197,7 +207,7 @@ public final class Main {
         double rate = Math.min(LAG_RATE, Math.floor(best * 0.8));
         say("projection lag at %.0f registrations/s …", rate);
         ConcurrentHistogram lag = Workload.lagHistogram();
-        Load.Result result = Load.paced(32, rate, options.size().phase(), worker -> workload.lagProbe(lag));
+        Load.Result result = Load.paced(LAG_THREADS, rate, options.size().phase(), worker -> workload.lagProbe(lag));
         ledger.awaitProjectionsAtHead(CATCH_UP);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("targetPerSecond", rate);

@@ -34,13 +34,22 @@ final class Report {
         json.put(key, value);
     }
 
-    /** A throughput row: commands/s, as a ratio to the fdatasync rate, latencies and CPU per command. */
-    void throughput(String what, String key, Load.Result result, double cpuMillis, double fsyncPerSecond) {
+    /**
+     * A throughput row: commands/s, as a ratio to the fdatasync rate, latencies and CPU per command,
+     * all of it and net of what the idle ledger would have used in the same time ({@code idleCpuMillis}).
+     */
+    void throughput(String what, String key, Load.Result result, double cpuMillis, double idleCpuMillis,
+                    double fsyncPerSecond) {
         double perCommand = cpuMillis / Math.max(1, result.ok());
-        add(what, String.format(Locale.ROOT, "%,.0f/s (%.3f × fdatasync), p50 %.1f ms, p99 %.1f ms, %.2f ms CPU/command%s",
+        double netPerCommand = (cpuMillis - idleCpuMillis) / Math.max(1, result.ok());
+        Map<String, Object> figures = figures(result, fsyncPerSecond, perCommand);
+        figures.put("cpuMsPerCommandNetOfIdle", netPerCommand);
+        add(what, String.format(Locale.ROOT,
+                        "%,.0f/s (%.3f × fdatasync), p50 %.1f ms, p99 %.1f ms, CPU/command %.1f ms (%.1f net of idle)%s",
                         result.perSecond(), result.perSecond() / fsyncPerSecond, result.p50Millis(),
-                        result.p99Millis(), perCommand, result.failed() == 0 ? "" : ", " + result.failed() + " failed"),
-                key, figures(result, fsyncPerSecond, perCommand));
+                        result.p99Millis(), perCommand, netPerCommand,
+                        result.failed() == 0 ? "" : ", " + result.failed() + " failed"),
+                key, figures);
     }
 
     static Map<String, Object> figures(Load.Result result, double fsyncPerSecond, double cpuMillisPerCommand) {
