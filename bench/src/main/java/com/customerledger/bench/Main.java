@@ -145,7 +145,8 @@ public final class Main {
                 String.format(Locale.ROOT, "%,.0f/s / %,.0f/s", fsyncBefore, fsyncAfter), "fdatasync",
                 Map.of("beforePerSecond", fsyncBefore, "afterPerSecond", fsyncAfter));
         report.put("loadAverageAtEnd", loadAverage());
-        report.put("dataDir", dataDir.toString());
+        report.put("ledgerLog", log.toString());
+        removeRecursively(dataDir);
 
         Path json = options.out().resolve("bench-" + stamp + ".json");
         report.writeJson(json);
@@ -290,6 +291,15 @@ public final class Main {
                         eventStore / events, readModels / events, all / events),
                 key, Map.of("events", events, "eventStoreBytes", eventStore, "readModelBytes", readModels,
                         "dataDirBytes", all));
+    }
+
+    /** The data directory holds nothing the figures need once they are taken; a full run leaves gigabytes. */
+    private static void removeRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     private static long size(Path dir, String prefix) throws IOException {
