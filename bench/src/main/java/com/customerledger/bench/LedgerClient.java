@@ -120,19 +120,6 @@ final class LedgerClient {
         }
     }
 
-    /** Bytes of heap in use now, the sum of the heap pools in {@code /actuator/prometheus}; -1 if not there. */
-    long heapUsedBytes() {
-        try {
-            Answer answer = get(null, "/actuator/prometheus");
-            return answer.ok() ? heapUsed(answer.body()) : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
     static List<Projection> projections(String json) {
         List<Projection> result = new ArrayList<>();
         for (String object : json.split("\\{\"name\":")) {
@@ -144,18 +131,6 @@ final class LedgerClient {
             }
         }
         return result;
-    }
-
-    static long heapUsed(String prometheus) {
-        double sum = 0;
-        boolean found = false;
-        for (String line : prometheus.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                found = true;
-            }
-        }
-        return found ? (long) sum : -1;
     }
 
     private static java.util.OptionalLong longField(String text, Pattern pattern) {

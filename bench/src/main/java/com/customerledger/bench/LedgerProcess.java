@@ -25,18 +25,25 @@ import java.util.stream.Stream;
 final class LedgerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+    private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
 
     private final Process process;
     private final int port;
+    private final Path gcLog;
 
-    private LedgerProcess(Process process, int port) {
+    private LedgerProcess(Process process, int port, Path gcLog) {
         this.process = process;
         this.port = port;
+        this.gcLog = gcLog;
     }
 
-    static LedgerProcess start(Path jar, Path dataDir, Path log) throws IOException {
+    /**
+     * Starts {@code java -jar} on the ledger with one addition to a user's command line: the JVM's
+     * own GC log ({@code -Xlog:gc}), from which the peak heap is read at no cost to the ledger.
+     */
+    static LedgerProcess start(Path jar, Path dataDir, Path log, Path gcLog) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-jar", jar.toString(), "--server.port=0",
+        List<String> command = List.of(java, "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=0",
                 "--ledger.data-dir=" + dataDir);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -44,7 +51,7 @@ final class LedgerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new LedgerProcess(process, port.get(180, TimeUnit.SECONDS));
+            return new LedgerProcess(process, port.get(180, TimeUnit.SECONDS), gcLog);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("the ledger did not start; see " + log, e);
@@ -93,6 +100,25 @@ final class LedgerProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             return 0;
         }
+    }
+
+    /** The most heap in use so far: the largest heap occupancy before a collection in the GC log; -1 if none. */
+    long peakHeapBytes() {
+        try (Stream<String> lines = Files.lines(gcLog)) {
+            return peakHeapBeforeGc(lines);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    /** From lines such as {@code [2.1s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.1ms}. */
+    static long peakHeapBeforeGc(Stream<String> lines) {
+        return lines.map(GC::matcher).filter(Matcher::find).mapToLong(gc -> Long.parseLong(gc.group(1))
+                << switch (gc.group(2)) {
+                    case "K" -> 10;
+                    case "M" -> 20;
+                    default -> 30;
+                }).max().orElse(-1);
     }
 
     /** SIGTERM, the way a user stops it: the ledger shuts down cleanly and closes its stores. */

@@ -10,10 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 
@@ -61,10 +57,10 @@ public final class Main {
 
     private final Options options;
     private final Report report = new Report();
-    private final AtomicLong peakHeap = new AtomicLong(-1);
     private volatile LedgerClient ledger;
     private double idleCpuPerSecond;
     private LedgerProcess process;
+    private int starts;
 
     private Main(Options options) {
         this.options = options;
@@ -99,14 +95,6 @@ public final class Main {
         double fsyncBefore = FsyncProbe.syncsPerSecond(dataDir.getParent(), Duration.ofSeconds(2));
         say("fdatasync before: %,.0f/s", fsyncBefore);
 
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(daemon());
-        sampler.scheduleAtFixedRate(() -> {
-            LedgerClient current = ledger;
-            if (current != null) {
-                peakHeap.accumulateAndGet(current.heapUsedBytes(), Math::max);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
-
         start(dataDir, log);
         for (String rep : Workload.REPS) {
             ledger.registerRep(rep);
@@ -127,6 +115,7 @@ public final class Main {
         load(workload, dataDir);
         reads(workload);
         long firstRss = process.peakRssBytes();
+        long firstHeap = process.peakHeapBytes();
         say("restarting the ledger");
         process.close();
         start(dataDir, log);
@@ -134,11 +123,11 @@ public final class Main {
         disk("after a restart", "diskAfterRestart", dataDir);
         replay();
         long peakRss = Math.max(firstRss, process.peakRssBytes());
+        long peakHeap = Math.max(firstHeap, process.peakHeapBytes());
         process.close();
-        sampler.shutdownNow();
 
-        report.add("peak heap (sampled each second from /actuator/prometheus)", mib(peakHeap.get()), "peakHeapBytes",
-                peakHeap.get());
+        report.add("peak heap (largest occupancy before a GC, -Xlog:gc, both runs)", mib(peakHeap), "peakHeapBytes",
+                peakHeap);
         report.add("peak RSS (VmHWM of the child, both runs)", mib(peakRss), "peakRssBytes", peakRss);
         double fsyncAfter = FsyncProbe.syncsPerSecond(dataDir.getParent(), Duration.ofSeconds(2));
         report.add("fdatasync rate, 512-byte writes (before / after the load)",
@@ -315,7 +304,8 @@ public final class Main {
     }
 
     private void start(Path dataDir, Path log) throws IOException {
-        process = LedgerProcess.start(options.jar().toAbsolutePath(), dataDir, log);
+        Path gcLog = log.resolveSibling(log.getFileName().toString().replace(".log", "-gc" + ++starts + ".log"));
+        process = LedgerProcess.start(options.jar().toAbsolutePath(), dataDir, log, gcLog);
         ledger = new LedgerClient(process.baseUri());
         say("ledger pid %d at %s", process.pid(), process.baseUri());
     }
@@ -334,14 +324,6 @@ public final class Main {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "heap-sampler");
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void say(String format, Object... args) {

@@ -40,13 +40,13 @@ class BenchLogicTest {
     }
 
     @Test
-    void sumsTheHeapPoolsOfThePrometheusPage() {
-        String page = "# TYPE jvm_memory_used_bytes gauge\n"
-                + "jvm_memory_used_bytes{application=\"customer-ledger\",area=\"heap\",id=\"G1 Eden Space\"} 1.0E7\n"
-                + "jvm_memory_used_bytes{application=\"customer-ledger\",area=\"heap\",id=\"G1 Old Gen\"} 5000000.0\n"
-                + "jvm_memory_used_bytes{application=\"customer-ledger\",area=\"nonheap\",id=\"Metaspace\"} 9.9E7\n";
-        assertEquals(15_000_000L, LedgerClient.heapUsed(page));
-        assertEquals(-1, LedgerClient.heapUsed("# nothing"));
+    void readsThePeakHeapFromTheGcLog() {
+        var log = java.util.stream.Stream.of("[0.010s][info][gc] Using G1",
+                "[2.104s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.112ms",
+                "[9.870s][info][gc] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 1G->300M(2048M) 9.0ms",
+                "[9.990s][info][gc] GC(2) Pause Remark 512K->400K(2048M) 1.0ms");
+        assertEquals(1L << 30, LedgerProcess.peakHeapBeforeGc(log));
+        assertEquals(-1, LedgerProcess.peakHeapBeforeGc(java.util.stream.Stream.of("[0.010s][info][gc] Using G1")));
     }
 
     @Test
