@@ -98,9 +98,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Reads.ProjectionsBehindException.class)
     ResponseEntity<Object> behind(Reads.ProjectionsBehindException exception) {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projections-behind", exception.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "projections-behind", exception.getMessage()), 1);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -120,10 +118,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception exception) {
         if (StoreOutages.isOutage(exception)) {
             log.warn("a store could not be reached: {}", exception.toString());
-            ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
-                    "a store the ledger needs could not be reached; nothing was changed unless a later read shows it. Try again.");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "a store the ledger needs could not be reached; nothing was changed unless a later read shows it. Try again."), 5);
         }
         log.error("unexpected failure", exception);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
@@ -249,6 +245,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * The media type is set, not negotiated: an Accept that names no JSON type (or is not a media type at
      * all) would otherwise leave the error without a body.
      */
+    /** A problem the client may retry after {@code seconds} (503 with Retry-After). */
+    private static ResponseEntity<Object> retryLater(ProblemDetail problem, int seconds) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     private static ResponseEntity<Object> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
