@@ -100,6 +100,23 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
         assertThat(faults).isEmpty();
     }
 
+    @Test
+    void everyPropertyOfEverySchemaIsDescribed() {
+        JsonNode doc = document();
+        List<String> faults = new ArrayList<>();
+        doc.path("components").path("schemas").fields().forEachRemaining(schema -> schema.getValue().path("properties")
+                .fields().forEachRemaining(property -> {
+                    JsonNode value = property.getValue();
+                    boolean described = !value.path("description").asText().isBlank()
+                            || value.path("allOf").findValuesAsText("description").stream().anyMatch(text -> !text.isBlank());
+                    if (!described) {
+                        faults.add(schema.getKey() + "." + property.getKey());
+                    }
+                }));
+        assertThat(doc.path("components").path("schemas").size()).as("schemas in the document").isGreaterThan(20);
+        assertThat(faults).as("properties without a description").isEmpty();
+    }
+
     /** The document as served, also left in {@code api/target/openapi.json} to read or diff. */
     private JsonNode document() {
         Api.Response response = api.get(null, "/v3/api-docs");

@@ -18,9 +18,15 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -153,6 +159,7 @@ class ApiDocumentation {
     }
 
     private static void addStandardParts(OpenAPI openApi) {
+        describeProperties(openApi.getComponents().getSchemas());
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
@@ -162,6 +169,42 @@ class ApiDocumentation {
                 });
             }
         });
+    }
+
+    /**
+     * Gives every property of every schema its meaning from {@code openapi/properties.properties}: first by
+     * {@code Schema.property}, then by the property's name alone; a description written on the code wins.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void describeProperties(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        Properties glossary = propertyGlossary();
+        schemas.forEach((schemaName, schema) -> {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) {
+                return;
+            }
+            properties.forEach((name, property) -> {
+                if (property.getDescription() == null || property.getDescription().isBlank()) {
+                    property.setDescription(glossary.getProperty(schemaName + "." + name, glossary.getProperty(name)));
+                }
+            });
+        });
+    }
+
+    private static Properties propertyGlossary() {
+        Properties glossary = new Properties();
+        try (InputStream in = ApiDocumentation.class.getResourceAsStream("/openapi/properties.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi/properties.properties is missing from the class path");
+            }
+            glossary.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return glossary;
     }
 
     private static void describeParameters(Operation operation) {
