@@ -106,3 +106,12 @@ CREATE TABLE IF NOT EXISTS grading_policy (
     b_months INT            NOT NULL,
     set_by   VARCHAR(128)   NOT NULL
 );
+
+-- the product catalogue, for checking pricing rules and pricing orders (see ProductCatalog); prices as text, exact
+CREATE TABLE IF NOT EXISTS product_catalog (
+    product_id   VARCHAR(64)  NOT NULL PRIMARY KEY,
+    name         VARCHAR(200) NOT NULL,
+    product_line VARCHAR(64)  NOT NULL,
+    unit         VARCHAR(16)  NOT NULL,
+    list_price   VARCHAR(32)  NOT NULL
+);

@@ -193,6 +193,15 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             // body passes the access check and is refused by the policy's own rule (reminder not before release, 400)
             write("PUT /api/policies/pool", (f, c) -> put("/api/policies/pool", Map.of("daysWithoutVisit", 30,
                     "daysWithoutDeal", 90, "reminderDaysBefore", 30)),                                                            401, 403, 403, 403, 403, 403, 403, 400),
+            read("GET /api/policies/pricing", (f, c) -> get("/api/policies/pricing"),                                            401, 403, 403, 403, 403, 200, 200, 200),
+            // publishes the pricing rules in force again: a new version that prices exactly as before
+            write("PUT /api/policies/pricing", (f, c) -> put("/api/policies/pricing", f.currentPricingRules()),                 401, 403, 403, 403, 403, 403, 403, 200),
+            write("POST /api/products", (f, c) -> post("/api/products", Map.of("productId", f.unique("am-product"), "name",
+                    "蛋鸡预混料 20kg", "productLine", "premix", "unit", "BAG", "listPrice", "240.00")),                            401, 403, 403, 403, 403, 201, 403, 201),
+            read("GET /api/products", (f, c) -> get("/api/products?productLine=premix"),                                          401, 200, 200, 200, 200, 200, 200, 200),
+            read("GET /api/products/{productId}", (f, c) -> get("/api/products/" + f.product),                                   401, 200, 200, 200, 200, 200, 200, 200),
+            // a price tells the customer's grade and type: for whoever may read the customer
+            read("GET /api/prices", (f, c) -> get("/api/prices?customerId=" + f.customer + "&productId=" + f.product),           401, 200, 200, 200, 403, 200, 200, 200),
             read("GET /api/pool", (f, c) -> get("/api/pool"),                                                                    401, 200, 200, 200, 200, 200, 200, 200),
 
             read("GET /api/audit/verify", (f, c) -> get("/api/audit/verify"),                                                    401, 403, 403, 403, 403, 403, 200, 200),
@@ -292,6 +301,7 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
         final String customer;
         final String batchId;
         final String sharedOpportunity;
+        final String product;
         private final String customerName;
         private boolean fresh = true;
         private final Map<String, Object> shared = new HashMap<>();
@@ -312,6 +322,8 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             batchId = batch.text("batchId");
             awaitBatch(batchId);
             sharedOpportunity = newOpportunity();
+            product = created(api.post("manager", "/api/products", Map.of("productId", unique("am-product"), "name",
+                    "猪用生长料 40kg", "productLine", "feed", "unit", "BAG", "listPrice", "168.00"))).text("productId");
             // reads by the collaborators need the projections to know the roles
             Api.Response visible = api.get("admin", "/api/customers/" + customer + "?minPosition=" + head());
             assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
@@ -421,6 +433,13 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
 
         Map<String, Object> currentAssignmentRules() {
             JsonNode current = api.get("admin", "/api/policies/assignment").body();
+            List<Object> rules = new ArrayList<>();
+            current.path("rules").forEach(rules::add);
+            return Map.of("rules", rules);
+        }
+
+        Map<String, Object> currentPricingRules() {
+            JsonNode current = api.get("admin", "/api/policies/pricing").body();
             List<Object> rules = new ArrayList<>();
             current.path("rules").forEach(rules::add);
             return Map.of("rules", rules);

@@ -50,6 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(POST, "/api/reps").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/products").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(PUT, "/api/reps/*/territory", "/api/reps/*/status").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(POST, "/api/customers/*/transfer", "/api/reps/*/departure", "/api/transfers")
                         .hasAnyRole(ADMIN, MANAGER)

@@ -61,6 +61,7 @@ class ApiDocumentation {
             Map.entry("customerId", "The customer's id."),
             Map.entry("repId", "A sales rep's id."),
             Map.entry("opportunityId", "The opportunity's id."),
+            Map.entry("productId", "The product's id."),
             Map.entry("batchId", "The departure's or bulk transfer's id, as its start answered."),
             Map.entry("name", "A projection (read model): customer-view, rep-view, ownership-history, policy-view, "
                     + "batch-view, activity-view or funnel-view."),
@@ -121,7 +122,10 @@ class ApiDocumentation {
                                 + "with progress while they run."),
                         tag(ApiTags.POOL, "The public pool (公海): customers without an owner, and the rules that return "
                                 + "neglected customers to it."),
-                        tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded."),
+                        tag(ApiTags.PRODUCTS, "The product catalogue, and the price the pricing policy sets for a product "
+                                + "sold to a customer, with the rule that set it."),
+                        tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded, "
+                                + "how products are priced."),
                         tag(ApiTags.ANALYTICS, "Counts and rankings for managers."),
                         tag(ApiTags.AUDIT, "The raw event trail, every ownership change, and verification of the hash chain."),
                         tag(ApiTags.OPERATIONS, "Projection status, replays and parked events (ADMIN).")));
