@@ -16,11 +16,17 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest extends EmbeddedLedgerTest {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static final Map<String, String> SUCCESS = Map.of(
-            "post /api/customers", "201", "post /api/reps", "201", "post /api/customers/{customerId}/visits", "201",
-            "post /api/customers/{customerId}/deals", "201", "post /api/opportunities", "201", "post /api/products", "201",
-            "post /api/transfers", "202", "post /api/reps/{repId}/departure", "202",
-            "post /api/admin/projections/{name}/replay", "202");
+    private static final Map<String, String> SUCCESS = Map.ofEntries(
+            Map.entry("post /api/customers", "201"),
+            Map.entry("post /api/reps", "201"),
+            Map.entry("post /api/customers/{customerId}/visits", "201"),
+            Map.entry("post /api/customers/{customerId}/deals", "201"),
+            Map.entry("post /api/opportunities", "201"),
+            Map.entry("post /api/products", "201"),
+            Map.entry("post /api/transfers", "202"),
+            Map.entry("post /api/reps/{repId}/departure", "202"),
+            Map.entry("post /api/admin/projections/{name}/replay", "202"),
+            Map.entry("post /api/customers/{customerId}/credit/requests", "201"));
 
     @Test
     void theDocumentDescribesTheApiAndHowToAuthenticate() {

@@ -40,6 +40,7 @@ class SecurityConfiguration {
     private static final String MANAGER = "MANAGER";
     private static final String REP = "REP";
     private static final String AUDITOR = "AUDITOR";
+    private static final String FINANCE = "FINANCE";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, ObjectProvider<JwtDecoder> jwtDecoder,
@@ -62,7 +63,13 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")
                         .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
-                        .requestMatchers(GET, "/api/**").authenticated()
+                        // the catalogue and prices are for everyone; finance reads customers and their credit
+                        .requestMatchers(GET, "/api/products", "/api/products/*", "/api/prices").authenticated()
+                        .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
+                        .requestMatchers(POST, "/api/credit/requests/*/decision").hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(GET, "/api/customers", "/api/customers/*", "/api/customers/*/credit",
+                                "/api/customers/*/deals").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE)
+                        .requestMatchers(GET, "/api/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP)
                         // AUDITOR is read-only: every other method needs a role that acts
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, MANAGER, REP)
                         .anyRequest().denyAll())

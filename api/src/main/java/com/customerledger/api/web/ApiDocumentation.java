@@ -62,6 +62,8 @@ class ApiDocumentation {
             Map.entry("repId", "A sales rep's id."),
             Map.entry("opportunityId", "The opportunity's id."),
             Map.entry("productId", "The product's id."),
+            Map.entry("requestId", "The credit-limit request's id."),
+            Map.entry("status", "Only requests of this status: PENDING, APPROVED or REJECTED."),
             Map.entry("batchId", "The departure's or bulk transfer's id, as its start answered."),
             Map.entry("name", "A projection (read model): customer-view, rep-view, ownership-history, policy-view, "
                     + "batch-view, activity-view or funnel-view."),
@@ -98,12 +100,13 @@ class ApiDocumentation {
                                 * **Lists** are pages: `?page=0&size=50` → `{items, page, size, total}`.
                                 * **Times** are ISO-8601 instants in UTC; query parameters also take a plain date.
                                 * **Authentication**: HTTP Basic against the configured users, or a bearer JWT where an \
-                                issuer is configured. Roles: ADMIN, MANAGER, AUDITOR (read-only), REP.""")
+                                issuer is configured. Roles: ADMIN, MANAGER, AUDITOR (read-only), REP, FINANCE, WAREHOUSE.""")
                         .contact(new Contact().name("Customer Ledger maintainers")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of `ledger.security.users` (development users: admin/admin-pass, "
-                                        + "manager/manager-pass, auditor/auditor-pass, rep-a/rep-a-pass, rep-b/rep-b-pass)."))
+                                        + "manager/manager-pass, auditor/auditor-pass, rep-a/rep-a-pass, rep-b/rep-b-pass, finance/finance-pass, "
+                                        + "warehouse/warehouse-pass)."))
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT")
                                 .description("A JWT of the configured issuer; roles and rep id come from its claims "
@@ -124,6 +127,8 @@ class ApiDocumentation {
                                 + "neglected customers to it."),
                         tag(ApiTags.PRODUCTS, "The product catalogue, and the price the pricing policy sets for a product "
                                 + "sold to a customer, with the rule that set it."),
+                        tag(ApiTags.CREDIT, "Customers' credit accounts: limits and payment terms, changed only by a "
+                                + "request that finance decides (never the requester)."),
                         tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded, "
                                 + "how products are priced."),
                         tag(ApiTags.ANALYTICS, "Counts and rankings for managers."),

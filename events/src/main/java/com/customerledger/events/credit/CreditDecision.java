@@ -1,0 +1,7 @@
+package com.customerledger.events.credit;
+
+/** What finance decided on a request. */
+public enum CreditDecision {
+    APPROVE,
+    REJECT
+}
