@@ -221,6 +221,17 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/customers/{customerId}/credit", (f, c) -> get("/api/customers/" + f.customer + "/credit"),            401, 200, 200, 200, 403, 200, 200, 200, 200, 403),
             read("GET /api/credit/requests", (f, c) -> get("/api/credit/requests?status=PENDING"),                               401, 403, 403, 403, 403, 200, 200, 200, 200, 403),
             read("GET /api/credit/requests/{requestId}", (f, c) -> get("/api/credit/requests/" + f.sharedCreditRequest),         401, 403, 403, 403, 403, 200, 200, 200, 200, 403),
+            write("POST /api/orders", (f, c) -> post("/api/orders", f.orderBody(f.unique("am-order"))),                       401, 201, 201, 403, 403, 201, 403, 201, 403, 403),
+            // the order waits at CREDIT (far above any limit): finance and the admin decide it, a manager only PRICE
+            write("POST /api/orders/{orderId}/decision", (f, c) -> post("/api/orders/" + f.orderWaitingForCredit() + "/decision",
+                    Map.of("step", "CREDIT", "decision", "APPROVE")),                                                             401, 403, 403, 403, 403, 403, 403, 200, 200, 403),
+            write("POST /api/orders/{orderId}/dispatch", (f, c) -> post("/api/orders/" + f.approvedOrder() + "/dispatch",
+                    Map.of("waybill", "SF100")),                                                                                  401, 403, 403, 403, 403, 403, 403, 200, 403, 200),
+            write("POST /api/orders/{orderId}/deliver", (f, c) -> post("/api/orders/" + f.dispatchedOrder() + "/deliver", null), 401, 200, 403, 403, 403, 200, 403, 200, 403, 200),
+            write("POST /api/orders/{orderId}/cancel", (f, c) -> post("/api/orders/" + f.orderWaitingForCredit() + "/cancel", null),
+                                                                                                                                  401, 200, 200, 403, 403, 200, 403, 200, 403, 403),
+            read("GET /api/orders/{orderId}", (f, c) -> get("/api/orders/" + f.sharedOrder),                                    401, 200, 200, 200, 403, 200, 200, 200, 200, 200),
+            read("GET /api/orders", (f, c) -> get("/api/orders?customerId=" + f.customer),                                      401, 200, 200, 200, 200, 200, 200, 200, 200, 200),
             read("GET /api/pool", (f, c) -> get("/api/pool"),                                                                    401, 200, 200, 200, 200, 200, 200, 200),
 
             read("GET /api/audit/verify", (f, c) -> get("/api/audit/verify"),                                                    401, 403, 403, 403, 403, 403, 200, 200),
@@ -322,6 +333,7 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
         final String sharedOpportunity;
         final String product;
         final String sharedCreditRequest;
+        final String sharedOrder;
         private final String customerName;
         private boolean fresh = true;
         private final Map<String, Object> shared = new HashMap<>();
@@ -345,6 +357,7 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             sharedCreditRequest = askForCredit();
             product = created(api.post("manager", "/api/products", Map.of("productId", unique("am-product"), "name",
                     "猪用生长料 40kg", "productLine", "feed", "unit", "BAG", "listPrice", "168.00"))).text("productId");
+            sharedOrder = newOrderWaitingForCredit();
             // reads by the collaborators need the projections to know the roles
             Api.Response visible = api.get("admin", "/api/customers/" + customer + "?minPosition=" + head());
             assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
@@ -443,6 +456,40 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
 
         String opportunity() {
             return target("opportunity", this::newOpportunity);
+        }
+
+        /** An order of the fixture's customer, so large that it waits for finance whatever the limit. */
+        Map<String, Object> orderBody(String orderId) {
+            return Map.of("orderId", orderId, "customerId", customer, "lines", List.of(Map.of("productId", product,
+                    "quantity", 100_000)));
+        }
+
+        String orderWaitingForCredit() {
+            return target("order-credit", this::newOrderWaitingForCredit);
+        }
+
+        String approvedOrder() {
+            return target("order-approved", this::newApprovedOrder);
+        }
+
+        String dispatchedOrder() {
+            return target("order-dispatched", () -> {
+                String id = newApprovedOrder();
+                created(api.post("warehouse", "/api/orders/" + id + "/dispatch", null));
+                return id;
+            });
+        }
+
+        private String newApprovedOrder() {
+            String id = newOrderWaitingForCredit();
+            created(api.post("finance", "/api/orders/" + id + "/decision", Map.of("step", "CREDIT", "decision", "APPROVE")));
+            return id;
+        }
+
+        private String newOrderWaitingForCredit() {
+            String id = unique("am-order");
+            created(api.post("manager", "/api/orders", orderBody(id)));
+            return id;
         }
 
         /** A credit request the manager asked for, pending: finance and the admin may decide it. */

@@ -26,7 +26,8 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
             Map.entry("post /api/transfers", "202"),
             Map.entry("post /api/reps/{repId}/departure", "202"),
             Map.entry("post /api/admin/projections/{name}/replay", "202"),
-            Map.entry("post /api/customers/{customerId}/credit/requests", "201"));
+            Map.entry("post /api/customers/{customerId}/credit/requests", "201"),
+            Map.entry("post /api/orders", "201"));
 
     @Test
     void theDocumentDescribesTheApiAndHowToAuthenticate() {

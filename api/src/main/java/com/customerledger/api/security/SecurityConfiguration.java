@@ -41,6 +41,7 @@ class SecurityConfiguration {
     private static final String REP = "REP";
     private static final String AUDITOR = "AUDITOR";
     private static final String FINANCE = "FINANCE";
+    private static final String WAREHOUSE = "WAREHOUSE";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, ObjectProvider<JwtDecoder> jwtDecoder,
@@ -66,6 +67,11 @@ class SecurityConfiguration {
                         // the catalogue and prices are for everyone; finance reads customers and their credit
                         .requestMatchers(GET, "/api/products", "/api/products/*", "/api/prices").authenticated()
                         .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
+                        .requestMatchers(GET, "/api/orders", "/api/orders/*")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/dispatch").hasAnyRole(ADMIN, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/deliver").hasAnyRole(ADMIN, MANAGER, REP, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/decision").hasAnyRole(ADMIN, MANAGER, FINANCE)
                         .requestMatchers(POST, "/api/credit/requests/*/decision").hasAnyRole(ADMIN, FINANCE)
                         .requestMatchers(GET, "/api/customers", "/api/customers/*", "/api/customers/*/credit",
                                 "/api/customers/*/deals").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE)

@@ -63,6 +63,7 @@ class ApiDocumentation {
             Map.entry("opportunityId", "The opportunity's id."),
             Map.entry("productId", "The product's id."),
             Map.entry("requestId", "The credit-limit request's id."),
+            Map.entry("orderId", "The order's id."),
             Map.entry("status", "Only requests of this status: PENDING, APPROVED or REJECTED."),
             Map.entry("batchId", "The departure's or bulk transfer's id, as its start answered."),
             Map.entry("name", "A projection (read model): customer-view, rep-view, ownership-history, policy-view, "
@@ -127,6 +128,8 @@ class ApiDocumentation {
                                 + "neglected customers to it."),
                         tag(ApiTags.PRODUCTS, "The product catalogue, and the price the pricing policy sets for a product "
                                 + "sold to a customer, with the rule that set it."),
+                        tag(ApiTags.ORDERS, "Orders from submission through price and credit approval, dispatch and "
+                                + "delivery; every step with who, when and why."),
                         tag(ApiTags.CREDIT, "Customers' credit accounts: limits and payment terms, changed only by a "
                                 + "request that finance decides (never the requester)."),
                         tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded, "

@@ -8,7 +8,7 @@ import com.customerledger.command.Actor;
 import com.customerledger.command.credit.CreditRequestId;
 import com.customerledger.command.credit.DecideCreditLimitRequestCommand;
 import com.customerledger.command.credit.RequestCreditLimitCommand;
-import com.customerledger.events.credit.CreditDecision;
+import com.customerledger.events.Decision;
 import com.customerledger.query.credit.CreditAccountView;
 import com.customerledger.query.credit.CreditRequestPage;
 import com.customerledger.query.credit.CreditRequestView;
@@ -28,6 +28,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springdoc.core.annotations.ParameterObject;
@@ -49,12 +50,14 @@ class CreditController {
     private final Reads reads;
     private final CurrentActor currentActor;
     private final CustomerAccess access;
+    private final Clock clock;
 
-    CreditController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access) {
+    CreditController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access, Clock clock) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
         this.access = access;
+        this.clock = clock;
     }
 
     @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"requestId\": \"cr-lvyuan-2026\", \"limit\": \"200000.00\", \"paymentTermDays\": 60, \"reason\": \"春季备货，年采购量预计翻倍\"}")
@@ -66,13 +69,13 @@ class CreditController {
     }
 
     @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"decision\": \"APPROVE\", \"note\": \"回款记录良好\"}")
-    record DecisionBody(@NotNull CreditDecision decision, @Size(max = 500) String note) {
+    record DecisionBody(@NotNull Decision decision, @Size(max = 500) String note) {
     }
 
     record CreditRequested(String requestId, long position) {
     }
 
-    record CreditDecided(String requestId, CreditDecision decision, long position) {
+    record CreditDecided(String requestId, Decision decision, long position) {
     }
 
     @Operation(tags = ApiTags.CREDIT, summary = "Ask for a credit limit",
@@ -105,7 +108,7 @@ class CreditController {
     @GetMapping("/api/customers/{customerId}/credit")
     CreditAccountView account(@PathVariable String customerId, @RequestParam(required = false) @Min(0) Long minPosition) {
         access.visibleCustomer(customerId, minPosition);
-        return reads.query(new FindCreditAccountQuery(customerId), ResponseTypes.instanceOf(CreditAccountView.class),
+        return reads.query(new FindCreditAccountQuery(customerId, clock.instant()), ResponseTypes.instanceOf(CreditAccountView.class),
                 minPosition);
     }
 

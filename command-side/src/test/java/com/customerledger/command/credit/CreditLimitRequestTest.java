@@ -9,7 +9,7 @@ import com.customerledger.command.Actor;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.LookupTables;
 import com.customerledger.command.Role;
-import com.customerledger.events.credit.CreditDecision;
+import com.customerledger.events.Decision;
 import com.customerledger.events.credit.CreditLimitRequestDecidedEvent;
 import com.customerledger.events.credit.CreditLimitRequestedEvent;
 import java.math.BigDecimal;
@@ -39,7 +39,7 @@ class CreditLimitRequestTest {
         return new RequestCreditLimitCommand(new CreditRequestId("cr1"), customerId, LIMIT, 60, "春季备货", actor);
     }
 
-    private static DecideCreditLimitRequestCommand decide(CreditDecision decision, Actor actor) {
+    private static DecideCreditLimitRequestCommand decide(Decision decision, Actor actor) {
         return new DecideCreditLimitRequestCommand(new CreditRequestId("cr1"), decision, "ok", actor);
     }
 
@@ -59,18 +59,18 @@ class CreditLimitRequestTest {
 
     @Test
     void financeDecidesOnceAndNeverTheOneWhoAsked() {
-        fixture.given(ASKED).when(decide(CreditDecision.APPROVE, FINANCE)).expectEvents(new CreditLimitRequestDecidedEvent(
-                "cr1", "c-farm", CreditDecision.APPROVE, LIMIT, 60, "ok", "finance"));
+        fixture.given(ASKED).when(decide(Decision.APPROVE, FINANCE)).expectEvents(new CreditLimitRequestDecidedEvent(
+                "cr1", "c-farm", Decision.APPROVE, LIMIT, 60, "ok", "finance"));
         CreditLimitRequestedEvent byAdmin = new CreditLimitRequestedEvent("cr1", "c-farm", LIMIT, 60, "春季备货", "admin");
-        fixture.given(byAdmin).when(decide(CreditDecision.APPROVE, ADMIN)).expectNoEvents()
+        fixture.given(byAdmin).when(decide(Decision.APPROVE, ADMIN)).expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
-        fixture.given(ASKED).when(decide(CreditDecision.APPROVE, MANAGER)).expectNoEvents()
+        fixture.given(ASKED).when(decide(Decision.APPROVE, MANAGER)).expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.NOT_ALLOWED));
-        CreditLimitRequestDecidedEvent approved = new CreditLimitRequestDecidedEvent("cr1", "c-farm", CreditDecision.APPROVE,
+        CreditLimitRequestDecidedEvent approved = new CreditLimitRequestDecidedEvent("cr1", "c-farm", Decision.APPROVE,
                 LIMIT, 60, "ok", "finance");
-        fixture.given(ASKED, approved).when(decide(CreditDecision.REJECT, ADMIN)).expectNoEvents()
+        fixture.given(ASKED, approved).when(decide(Decision.REJECT, ADMIN)).expectNoEvents()
                 .expectException(rejectedWith(ErrorCode.ALREADY_DECIDED));
-        fixture.given(ASKED, approved).when(decide(CreditDecision.APPROVE, FINANCE)).expectNoEvents()
+        fixture.given(ASKED, approved).when(decide(Decision.APPROVE, FINANCE)).expectNoEvents()
                 .expectSuccessfulHandlerExecution();
     }
 }

@@ -1,5 +1,6 @@
 package com.customerledger.events.credit;
 
+import com.customerledger.events.Decision;
 import java.math.BigDecimal;
 import org.axonframework.serialization.Revision;
 
@@ -11,7 +12,7 @@ import org.axonframework.serialization.Revision;
 public record CreditLimitRequestDecidedEvent(
         String requestId,
         String customerId,
-        CreditDecision decision,
+        Decision decision,
         BigDecimal limit,
         int paymentTermDays,
         String note,

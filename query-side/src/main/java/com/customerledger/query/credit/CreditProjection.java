@@ -1,10 +1,12 @@
 package com.customerledger.query.credit;
 
-import com.customerledger.events.credit.CreditDecision;
+import com.customerledger.events.Decision;
 import com.customerledger.events.credit.CreditLimitRequestDecidedEvent;
 import com.customerledger.events.credit.CreditLimitRequestedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
+import com.customerledger.query.order.OrderProjection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -77,7 +79,7 @@ public class CreditProjection {
     @EventHandler
     void on(CreditLimitRequestDecidedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         SequencedDocument.apply(mongo, RequestDocument.class, event.requestId(), sequence, recordedAt, null, document -> {
-            document.status = event.decision() == CreditDecision.APPROVE ? "APPROVED" : "REJECTED";
+            document.status = event.decision() == Decision.APPROVE ? "APPROVED" : "REJECTED";
             document.decidedBy = event.decidedBy();
             document.decidedAt = recordedAt;
             document.note = event.note();
@@ -90,6 +92,7 @@ public class CreditProjection {
     }
 
     @QueryHandler
+    @ReadsFrom(Projections.ACTIVITY)
     CreditAccountView handle(FindCreditAccountQuery query) {
         List<CreditRequestView> history = mongo.find(Query.query(Criteria.where("customerId").is(query.customerId()))
                 .with(Sort.by(Sort.Direction.DESC, "requestedAt")), RequestDocument.class).stream()
@@ -97,9 +100,11 @@ public class CreditProjection {
         Optional<CreditRequestView> inForce = history.stream().filter(request -> "APPROVED".equals(request.status()))
                 .max(java.util.Comparator.comparing(CreditRequestView::decidedAt));
         BigDecimal limit = inForce.map(CreditRequestView::limit).orElse(BigDecimal.ZERO);
+        OrderProjection.Totals orders = OrderProjection.totals(mongo, query.customerId(), query.now());
         return new CreditAccountView(query.customerId(), limit, inForce.map(CreditRequestView::paymentTermDays).orElse(0),
-                inForce.map(CreditRequestView::requestId).orElse(null), BigDecimal.ZERO, BigDecimal.ZERO, limit,
-                BigDecimal.ZERO, null, history);
+                inForce.map(CreditRequestView::requestId).orElse(null), orders.outstanding(), orders.reserved(),
+                limit.subtract(orders.outstanding()).subtract(orders.reserved()), orders.overdue(), orders.oldestDueAt(),
+                history);
     }
 
     @QueryHandler

@@ -1,7 +1,0 @@
-package com.customerledger.events.credit;
-
-/** What finance decided on a request. */
-public enum CreditDecision {
-    APPROVE,
-    REJECT
-}

@@ -1,0 +1,215 @@
+package com.customerledger.query.order;
+
+import com.customerledger.events.order.OrderApprovedEvent;
+import com.customerledger.events.order.OrderAwaitingApprovalEvent;
+import com.customerledger.events.order.OrderCancelledEvent;
+import com.customerledger.events.order.OrderDeliveredEvent;
+import com.customerledger.events.order.OrderDispatchedEvent;
+import com.customerledger.events.order.OrderLine;
+import com.customerledger.events.order.OrderRejectedEvent;
+import com.customerledger.events.order.OrderStep;
+import com.customerledger.events.order.OrderStepApprovedEvent;
+import com.customerledger.events.order.OrderSubmittedEvent;
+import com.customerledger.query.Projections;
+import com.customerledger.query.SequencedDocument;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Orders with their lines and every step; part of the activity projection, next to the visits and deals. */
+@Component
+@ProcessingGroup(Projections.ACTIVITY)
+public class OrderProjection {
+
+    public static final String COLLECTION = "orders";
+
+    @Document(COLLECTION)
+    @CompoundIndex(name = "customer_submitted", def = "{'customerId': 1, 'submittedAt': -1}")
+    @CompoundIndex(name = "owner_submitted", def = "{'ownerRepId': 1, 'submittedAt': -1}")
+    @CompoundIndex(name = "status_submitted", def = "{'status': 1, 'submittedAt': -1}")
+    @CompoundIndex(name = "submitted", def = "{'submittedAt': -1}")
+    static class OrderDocument extends SequencedDocument {
+        String customerId;
+        String ownerRepId;
+        List<OrderLine> lines;
+        BigDecimal total;
+        int policyVersion;
+        String note;
+        String status;
+        OrderStep waitingAt;
+        BigDecimal reserved = BigDecimal.ZERO;
+        boolean overLimit;
+        String waybill;
+        Instant dueAt;
+        String submittedBy;
+        Instant submittedAt;
+        List<OrderView.Step> steps = new ArrayList<>();
+
+        OrderView toView() {
+            return new OrderView(id, customerId, ownerRepId, lines, total, policyVersion, note, status, waitingAt, reserved,
+                    overLimit, waybill, dueAt, submittedBy, submittedAt, steps);
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    public OrderProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(OrderSubmittedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        SequencedDocument.apply(mongo, OrderDocument.class, event.orderId(), sequence, recordedAt, OrderDocument::new,
+                order -> {
+                    order.customerId = event.customerId();
+                    order.ownerRepId = event.ownerRepId();
+                    order.lines = event.lines();
+                    order.total = event.total();
+                    order.policyVersion = event.policyVersion();
+                    order.note = event.note();
+                    order.status = "SUBMITTED";
+                    order.submittedBy = event.submittedBy();
+                    order.submittedAt = recordedAt;
+                    order.steps.add(new OrderView.Step("SUBMITTED", event.submittedBy(), recordedAt, event.note()));
+                });
+    }
+
+    @EventHandler
+    void on(OrderAwaitingApprovalEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.waitingAt = event.step();
+            order.steps.add(new OrderView.Step("AWAITING_" + event.step(), null, recordedAt, event.reason()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderStepApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.waitingAt = null;
+            order.steps.add(new OrderView.Step(event.step() + "_APPROVED", event.approvedBy(), recordedAt, event.note()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderApprovedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.status = "APPROVED";
+            order.waitingAt = null;
+            order.reserved = event.reserved();
+            order.overLimit = event.overLimit();
+            order.steps.add(new OrderView.Step("APPROVED", null, recordedAt, "credit reserved: " + event.reserved()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderRejectedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.status = "REJECTED";
+            order.waitingAt = null;
+            order.steps.add(new OrderView.Step(event.step() + "_REJECTED", event.rejectedBy(), recordedAt, event.note()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderDispatchedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.status = "DISPATCHED";
+            order.waybill = event.waybill();
+            order.steps.add(new OrderView.Step("DISPATCHED", event.dispatchedBy(), recordedAt, event.note()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderDeliveredEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.status = "DELIVERED";
+            order.reserved = BigDecimal.ZERO;
+            order.dueAt = event.dueAt();
+            order.steps.add(new OrderView.Step("DELIVERED", event.deliveredBy(), recordedAt, event.note()));
+        });
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        change(event.orderId(), sequence, recordedAt, order -> {
+            order.status = "CANCELLED";
+            order.waitingAt = null;
+            order.reserved = BigDecimal.ZERO;
+            order.steps.add(new OrderView.Step("CANCELLED", event.cancelledBy(), recordedAt, event.note()));
+        });
+    }
+
+    private void change(String orderId, long sequence, Instant recordedAt, Consumer<OrderDocument> change) {
+        SequencedDocument.apply(mongo, OrderDocument.class, orderId, sequence, recordedAt, null, change);
+    }
+
+    @ResetHandler
+    void reset() {
+        mongo.remove(new Query(), OrderDocument.class);
+    }
+
+    @QueryHandler
+    Optional<OrderView> handle(FindOrderQuery query) {
+        return Optional.ofNullable(mongo.findById(query.orderId(), OrderDocument.class)).map(OrderDocument::toView);
+    }
+
+    @QueryHandler
+    OrderPage handle(ListOrdersQuery query) {
+        Criteria criteria = Criteria.where("submittedAt").gte(query.from()).lt(query.to());
+        if (query.customerId() != null) {
+            criteria = criteria.and("customerId").is(query.customerId());
+        }
+        if (query.ownerRepId() != null) {
+            criteria = criteria.and("ownerRepId").is(query.ownerRepId());
+        }
+        if (query.status() != null) {
+            criteria = criteria.and("status").is(query.status());
+        }
+        Query orders = Query.query(criteria);
+        long total = mongo.count(orders, OrderDocument.class);
+        orders.with(Sort.by(Sort.Direction.DESC, "submittedAt")).skip(query.page().offset()).limit(query.page().size());
+        return new OrderPage(mongo.find(orders, OrderDocument.class).stream().map(OrderDocument::toView).toList(),
+                query.page().page(), query.page().size(), total);
+    }
+
+    /** What a customer's orders hold and owe: approved and not delivered, delivered (payments come later). */
+    public static Totals totals(MongoTemplate mongo, String customerId, Instant now) {
+        BigDecimal reserved = BigDecimal.ZERO;
+        BigDecimal outstanding = BigDecimal.ZERO;
+        BigDecimal overdue = BigDecimal.ZERO;
+        Instant oldestDue = null;
+        for (OrderDocument order : mongo.find(Query.query(Criteria.where("customerId").is(customerId)
+                .and("status").in("APPROVED", "DISPATCHED", "DELIVERED")), OrderDocument.class)) {
+            if ("DELIVERED".equals(order.status)) {
+                outstanding = outstanding.add(order.total);
+                if (order.dueAt != null && order.dueAt.isBefore(now)) {
+                    overdue = overdue.add(order.total);
+                }
+                oldestDue = oldestDue == null || order.dueAt.isBefore(oldestDue) ? order.dueAt : oldestDue;
+            } else {
+                reserved = reserved.add(order.reserved);
+            }
+        }
+        return new Totals(reserved, outstanding, overdue, oldestDue);
+    }
+
+    /** A customer's reserved, outstanding and overdue amounts, and when the oldest open amount is due. */
+    public record Totals(BigDecimal reserved, BigDecimal outstanding, BigDecimal overdue, Instant oldestDueAt) {
+    }
+}
