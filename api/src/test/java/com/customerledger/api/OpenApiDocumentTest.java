@@ -27,7 +27,8 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
             Map.entry("post /api/reps/{repId}/departure", "202"),
             Map.entry("post /api/admin/projections/{name}/replay", "202"),
             Map.entry("post /api/customers/{customerId}/credit/requests", "201"),
-            Map.entry("post /api/orders", "201"));
+            Map.entry("post /api/orders", "201"),
+            Map.entry("post /api/customers/{customerId}/payments", "201"));
 
     @Test
     void theDocumentDescribesTheApiAndHowToAuthenticate() {

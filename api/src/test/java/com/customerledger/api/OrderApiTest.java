@@ -156,6 +156,48 @@ class OrderApiTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void paymentsPayTheNamedOrderThenTheEarliestDueAndClearTheOverdueBalance() throws Exception {
+        String due = customerWithLimit("100000.00", 0);
+        String first = "so8-" + unique;
+        order("rep-a", due, first, 10, null);
+        api.post("warehouse", "/api/orders/" + first + "/dispatch", null);
+        long delivered = api.post("warehouse", "/api/orders/" + first + "/deliver", null).position();
+        BigDecimal total = policyPrice.multiply(BigDecimal.TEN);
+        Thread.sleep(5);
+        assertThat(credit(due, delivered).get("overdue").decimalValue()).isEqualByComparingTo(total);
+
+        String payments = "/api/customers/" + due + "/payments";
+        Map<String, Object> half = Map.of("paymentId", "pay1-" + unique, "amount", total.divide(BigDecimal.valueOf(2)).toPlainString(),
+                "receivedAt", Instant.now().minusSeconds(60).toString(), "method", "BANK_TRANSFER", "orderId", first);
+        assertRefused(403, streamOf("payment:pay1-" + unique), () -> api.post("rep-a", payments, half));
+        Api.Response paid = api.post("finance", payments, half);
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        assertThat(api.post("finance", payments, half).status()).as("the same payment again").isEqualTo(201);
+        assertThat(storedEventIds("payment:pay1-" + unique)).hasSize(1);
+        JsonNode halfPaid = credit(due, paid.position());
+        assertThat(halfPaid.get("outstanding").decimalValue()).isEqualByComparingTo(total.divide(BigDecimal.valueOf(2)));
+        assertThat(halfPaid.get("overdue").decimalValue()).isEqualByComparingTo(total.divide(BigDecimal.valueOf(2)));
+
+        Api.Response rest = api.post("finance", payments, Map.of("paymentId", "pay2-" + unique, "amount",
+                total.toPlainString(), "receivedAt", Instant.now().minusSeconds(1).toString(), "method", "WECHAT"));
+        JsonNode settled = credit(due, rest.position());
+        assertThat(settled.get("overdue").decimalValue()).isEqualByComparingTo("0");
+        assertThat(settled.get("outstanding").decimalValue()).as("the rest is paid in advance")
+                .isEqualByComparingTo(total.divide(BigDecimal.valueOf(2)).negate());
+        assertThat(api.get("rep-a", payments + "?minPosition=" + rest.position()).body().get("items")
+                .findValuesAsText("paymentId")).containsExactly("pay2-" + unique, "pay1-" + unique);
+        Api.Response next = order("rep-a", due, "so9-" + unique, 1, null);
+        assertThat(next.text("status")).as("no overdue balance is left to hold the next order").isEqualTo("APPROVED");
+
+        assertRefused(409, streamOf("payment:pay3-" + unique), () -> api.post("finance", payments, Map.of("paymentId",
+                "pay3-" + unique, "amount", "1", "receivedAt", Instant.now().toString(), "method", "CASH", "orderId", first)));
+        assertRefused(400, streamOf("payment:pay3-" + unique), () -> api.post("finance", payments, Map.of("paymentId",
+                "pay3-" + unique, "amount", "1", "receivedAt", Instant.now().plusSeconds(3600).toString(), "method", "CASH")));
+        assertRefused(409, streamOf("payment:pay1-" + unique), () -> api.post("finance", payments, Map.of("paymentId",
+                "pay1-" + unique, "amount", "2", "receivedAt", Instant.now().toString(), "method", "CASH")));
+    }
+
+    @Test
     void ordersAreForThoseWhoWorkTheCustomer() {
         String orderId = "so7-" + unique;
         assertRefused(403, streamOf("order:" + orderId), () -> order("rep-b", customer, orderId, 1, null));

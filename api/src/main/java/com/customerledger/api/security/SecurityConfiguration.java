@@ -72,9 +72,11 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/orders/*/dispatch").hasAnyRole(ADMIN, WAREHOUSE)
                         .requestMatchers(POST, "/api/orders/*/deliver").hasAnyRole(ADMIN, MANAGER, REP, WAREHOUSE)
                         .requestMatchers(POST, "/api/orders/*/decision").hasAnyRole(ADMIN, MANAGER, FINANCE)
-                        .requestMatchers(POST, "/api/credit/requests/*/decision").hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(POST, "/api/credit/requests/*/decision", "/api/customers/*/payments")
+                        .hasAnyRole(ADMIN, FINANCE)
                         .requestMatchers(GET, "/api/customers", "/api/customers/*", "/api/customers/*/credit",
-                                "/api/customers/*/deals").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE)
+                                "/api/customers/*/deals", "/api/customers/*/payments")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE)
                         .requestMatchers(GET, "/api/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP)
                         // AUDITOR is read-only: every other method needs a role that acts
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, MANAGER, REP)

@@ -6,8 +6,11 @@ import com.customerledger.events.credit.CreditLimitRequestDecidedEvent;
 import com.customerledger.events.order.OrderApprovedEvent;
 import com.customerledger.events.order.OrderCancelledEvent;
 import com.customerledger.events.order.OrderDeliveredEvent;
+import com.customerledger.events.payment.PaymentAllocation;
+import com.customerledger.events.payment.PaymentRecordedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +51,31 @@ public class CreditLedger {
                 .orElse(new Standing(BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, overdue));
     }
 
+    /** Whether a delivered order of this customer still has an amount open. */
+    public boolean owes(String customerId, String orderId) {
+        Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM credit_receivable WHERE customer_id = ? AND order_id = ?",
+                Integer.class, customerId, orderId);
+        return open != null && open > 0;
+    }
+
+    /** A payment pays what {@link PaymentAllocation} says; what is left over is paid in advance (outstanding below 0). */
+    @EventHandler
+    void on(PaymentRecordedEvent event) {
+        List<PaymentAllocation.Open> open = jdbc.query("SELECT order_id, open_amount, due_at FROM credit_receivable "
+                        + "WHERE customer_id = ?", (rs, i) -> new PaymentAllocation.Open(rs.getString(1),
+                        new BigDecimal(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3))), event.customerId());
+        PaymentAllocation.Result after = PaymentAllocation.allocate(open,
+                List.of(new PaymentAllocation.Paid(event.amount(), event.orderId())));
+        jdbc.update("DELETE FROM credit_receivable WHERE customer_id = ?", event.customerId());
+        for (PaymentAllocation.Open still : after.open()) {
+            jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
+                    still.orderId(), event.customerId(), still.amount().toPlainString(), still.dueAt().toEpochMilli());
+        }
+        Standing standing = standing(event.customerId(), Instant.EPOCH);
+        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved(),
+                standing.outstanding().subtract(event.amount()));
+    }
+
     @EventHandler
     void on(CreditLimitRequestDecidedEvent event) {
         if (event.decision() == Decision.APPROVE) {
@@ -68,8 +96,13 @@ public class CreditLedger {
         Standing standing = standing(event.customerId(), Instant.EPOCH);
         save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved().subtract(event.total()),
                 standing.outstanding().add(event.total()));
-        jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
-                event.orderId(), event.customerId(), event.total().toPlainString(), event.dueAt().toEpochMilli());
+        // what was paid in advance pays the delivered order first
+        BigDecimal advance = standing.outstanding().signum() < 0 ? standing.outstanding().negate() : BigDecimal.ZERO;
+        BigDecimal open = event.total().subtract(advance.min(event.total()));
+        if (open.signum() > 0) {
+            jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
+                    event.orderId(), event.customerId(), open.toPlainString(), event.dueAt().toEpochMilli());
+        }
     }
 
     @EventHandler

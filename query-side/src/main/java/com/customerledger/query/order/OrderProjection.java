@@ -10,6 +10,9 @@ import com.customerledger.events.order.OrderRejectedEvent;
 import com.customerledger.events.order.OrderStep;
 import com.customerledger.events.order.OrderStepApprovedEvent;
 import com.customerledger.events.order.OrderSubmittedEvent;
+import com.customerledger.events.payment.PaymentAllocation;
+import com.customerledger.events.payment.PaymentMethod;
+import com.customerledger.events.payment.PaymentRecordedEvent;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
 import java.math.BigDecimal;
@@ -32,7 +35,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Orders with their lines and every step; part of the activity projection, next to the visits and deals. */
+/** Orders with their lines and every step, and payments; part of the activity projection, next to the visits and deals. */
 @Component
 @ProcessingGroup(Projections.ACTIVITY)
 public class OrderProjection {
@@ -57,6 +60,7 @@ public class OrderProjection {
         boolean overLimit;
         String waybill;
         Instant dueAt;
+        Instant deliveredAt;
         String submittedBy;
         Instant submittedAt;
         List<OrderView.Step> steps = new ArrayList<>();
@@ -64,6 +68,22 @@ public class OrderProjection {
         OrderView toView() {
             return new OrderView(id, customerId, ownerRepId, lines, total, policyVersion, note, status, waitingAt, reserved,
                     overLimit, waybill, dueAt, submittedBy, submittedAt, steps);
+        }
+    }
+
+    @Document("payments")
+    @CompoundIndex(name = "customer_recorded", def = "{'customerId': 1, 'recordedAt': -1}")
+    static class PaymentDocument extends SequencedDocument {
+        String customerId;
+        BigDecimal amount;
+        Instant receivedAt;
+        PaymentMethod method;
+        String orderId;
+        String recordedBy;
+        Instant recordedAt;
+
+        PaymentView toView() {
+            return new PaymentView(id, customerId, amount, receivedAt, method, orderId, recordedBy, recordedAt);
         }
     }
 
@@ -141,6 +161,7 @@ public class OrderProjection {
             order.status = "DELIVERED";
             order.reserved = BigDecimal.ZERO;
             order.dueAt = event.dueAt();
+            order.deliveredAt = recordedAt;
             order.steps.add(new OrderView.Step("DELIVERED", event.deliveredBy(), recordedAt, event.note()));
         });
     }
@@ -155,6 +176,20 @@ public class OrderProjection {
         });
     }
 
+    @EventHandler
+    void on(PaymentRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        SequencedDocument.apply(mongo, PaymentDocument.class, event.paymentId(), sequence, recordedAt, PaymentDocument::new,
+                payment -> {
+                    payment.customerId = event.customerId();
+                    payment.amount = event.amount();
+                    payment.receivedAt = event.receivedAt();
+                    payment.method = event.method();
+                    payment.orderId = event.orderId();
+                    payment.recordedBy = event.recordedBy();
+                    payment.recordedAt = recordedAt;
+                });
+    }
+
     private void change(String orderId, long sequence, Instant recordedAt, Consumer<OrderDocument> change) {
         SequencedDocument.apply(mongo, OrderDocument.class, orderId, sequence, recordedAt, null, change);
     }
@@ -162,6 +197,16 @@ public class OrderProjection {
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), OrderDocument.class);
+        mongo.remove(new Query(), PaymentDocument.class);
+    }
+
+    @QueryHandler
+    PaymentPage handle(ListPaymentsQuery query) {
+        Query payments = Query.query(Criteria.where("customerId").is(query.customerId()));
+        long total = mongo.count(payments, PaymentDocument.class);
+        payments.with(Sort.by(Sort.Direction.DESC, "recordedAt")).skip(query.page().offset()).limit(query.page().size());
+        return new PaymentPage(mongo.find(payments, PaymentDocument.class).stream().map(PaymentDocument::toView).toList(),
+                query.page().page(), query.page().size(), total);
     }
 
     @QueryHandler
@@ -188,25 +233,30 @@ public class OrderProjection {
                 query.page().page(), query.page().size(), total);
     }
 
-    /** What a customer's orders hold and owe: approved and not delivered, delivered (payments come later). */
+    /**
+     * What a customer's orders hold and owe: approved and not yet delivered orders hold their reservation; delivered
+     * ones are paid as {@link PaymentAllocation#replay} says, the same way the command side's credit checks count.
+     */
     public static Totals totals(MongoTemplate mongo, String customerId, Instant now) {
         BigDecimal reserved = BigDecimal.ZERO;
-        BigDecimal outstanding = BigDecimal.ZERO;
-        BigDecimal overdue = BigDecimal.ZERO;
-        Instant oldestDue = null;
+        List<PaymentAllocation.Delivery> deliveries = new ArrayList<>();
         for (OrderDocument order : mongo.find(Query.query(Criteria.where("customerId").is(customerId)
                 .and("status").in("APPROVED", "DISPATCHED", "DELIVERED")), OrderDocument.class)) {
             if ("DELIVERED".equals(order.status)) {
-                outstanding = outstanding.add(order.total);
-                if (order.dueAt != null && order.dueAt.isBefore(now)) {
-                    overdue = overdue.add(order.total);
-                }
-                oldestDue = oldestDue == null || order.dueAt.isBefore(oldestDue) ? order.dueAt : oldestDue;
+                deliveries.add(new PaymentAllocation.Delivery(order.id(), order.total, order.deliveredAt, order.dueAt));
             } else {
                 reserved = reserved.add(order.reserved);
             }
         }
-        return new Totals(reserved, outstanding, overdue, oldestDue);
+        List<PaymentAllocation.Received> payments = mongo.find(Query.query(Criteria.where("customerId").is(customerId)),
+                        PaymentDocument.class).stream()
+                .map(payment -> new PaymentAllocation.Received(new PaymentAllocation.Paid(payment.amount, payment.orderId),
+                        payment.recordedAt)).toList();
+        PaymentAllocation.Result open = PaymentAllocation.replay(deliveries, payments);
+        BigDecimal overdue = open.open().stream().filter(item -> item.dueAt().isBefore(now)).map(PaymentAllocation.Open::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Instant oldestDue = open.open().stream().map(PaymentAllocation.Open::dueAt).min(Instant::compareTo).orElse(null);
+        return new Totals(reserved, open.openTotal().subtract(open.advance()), overdue, oldestDue);
     }
 
     /** A customer's reserved, outstanding and overdue amounts, and when the oldest open amount is due. */
