@@ -106,3 +106,48 @@ CREATE TABLE IF NOT EXISTS grading_policy (
     b_months INT            NOT NULL,
     set_by   VARCHAR(128)   NOT NULL
 );
+
+-- the product catalogue, for checking pricing rules and pricing orders (see ProductCatalog); prices as text, exact
+CREATE TABLE IF NOT EXISTS product_catalog (
+    product_id   VARCHAR(64)  NOT NULL PRIMARY KEY,
+    name         VARCHAR(200) NOT NULL,
+    product_line VARCHAR(64)  NOT NULL,
+    unit         VARCHAR(16)  NOT NULL,
+    list_price   VARCHAR(32)  NOT NULL
+);
+
+-- the pricing policy in force, rule by rule in order (see PricingRules)
+CREATE TABLE IF NOT EXISTS pricing_rule (
+    version          INT          NOT NULL,
+    position         INT          NOT NULL,
+    rule_id          VARCHAR(64)  NOT NULL,
+    product_id       VARCHAR(64),
+    product_line     VARCHAR(64),
+    customer_type    VARCHAR(32),
+    grade            VARCHAR(1),
+    province         VARCHAR(50),
+    city             VARCHAR(50),
+    county           VARCHAR(50),
+    discount_percent VARCHAR(16)  NOT NULL,
+    PRIMARY KEY (version, position)
+);
+CREATE TABLE IF NOT EXISTS pricing_policy_version (
+    version INT NOT NULL PRIMARY KEY
+);
+
+-- each customer's credit as the order checks need it (see CreditLedger); amounts as text, exact
+CREATE TABLE IF NOT EXISTS credit_account (
+    customer_id       VARCHAR(128) NOT NULL PRIMARY KEY,
+    credit_limit      VARCHAR(32)  DEFAULT '0' NOT NULL,
+    payment_term_days INT          DEFAULT 0 NOT NULL,
+    reserved          VARCHAR(32)  DEFAULT '0' NOT NULL,
+    outstanding       VARCHAR(32)  DEFAULT '0' NOT NULL
+);
+-- delivered orders not yet paid, with when payment is due
+CREATE TABLE IF NOT EXISTS credit_receivable (
+    order_id    VARCHAR(128) NOT NULL PRIMARY KEY,
+    customer_id VARCHAR(128) NOT NULL,
+    open_amount VARCHAR(32)  NOT NULL,
+    due_at      BIGINT       NOT NULL  -- epoch milliseconds
+);
+CREATE INDEX IF NOT EXISTS credit_receivable_by_customer ON credit_receivable (customer_id, due_at);

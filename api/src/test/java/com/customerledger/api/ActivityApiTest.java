@@ -117,5 +117,10 @@ class ActivityApiTest extends EmbeddedLedgerTest {
                 "amount", 10, "margin", 20, "closedAt", Instant.now().toString())));
         assertRefused(400, customerState(customerId), () -> api.post("manager", dealsPath, Map.of("productLine", "feed",
                 "amount", -5, "margin", 1, "closedAt", Instant.now().toString())));
+        // nobody owned the customer before it was registered, so no rep can be credited with an earlier deal
+        Api.Response tooEarly = assertRefused(409, customerState(customerId), () -> api.post("manager", dealsPath,
+                Map.of("productLine", "feed", "amount", 100, "margin", 10, "closedAt", beforeTransfer.minusMillis(1).toString())));
+        assertThat(tooEarly.text("code")).isEqualTo("DEAL_BEFORE_REGISTRATION");
+        assertThat(tooEarly.text("registeredAt")).isEqualTo(beforeTransfer.toString());
     }
 }

@@ -18,7 +18,8 @@ public final class Api {
 
     /** Passwords of the users the tests log in as; r01..r50 are extra reps configured for the tests. */
     static final Map<String, String> PASSWORDS = Map.of("admin", "admin-pass", "manager", "manager-pass",
-            "auditor", "auditor-pass", "rep-a", "rep-a-pass", "rep-b", "rep-b-pass");
+            "auditor", "auditor-pass", "rep-a", "rep-a-pass", "rep-b", "rep-b-pass", "finance", "finance-pass",
+            "warehouse", "warehouse-pass");
     static final String EXTRA_REP_PASSWORD = "pw";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -111,7 +112,8 @@ public final class Api {
         try {
             String json = body == null ? "" : body instanceof String text ? text : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(30))
+                    // a regrade of the whole shared test ledger answers only once every customer is regraded
+                    .timeout(Duration.ofSeconds(path.contains("/recompute") ? 120 : 30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
             if (body != null) {

@@ -44,6 +44,9 @@ class BadInputTest extends EmbeddedLedgerTest {
         assertProblem(api.post("manager", "/api/customers/" + customerId + "/transfer", Map.of("reason", "MANUAL")),
                 400, "invalid-input");
         assertProblem(api.post("manager", "/api/customers/" + customerId + "/release", Map.of()), 400, "invalid-input");
+        Api.Response bare = api.post("manager", "/api/customers/" + customerId + "/release", null);
+        assertProblem(bare, 400, "malformed-body");
+        assertThat(bare.text("detail")).contains("needs a JSON body and none was sent");
         assertProblem(api.post("manager", "/api/customers/" + customerId + "/collaborators",
                 Map.of("repId", "rep-b", "role", "OWNER")), 400, "malformed-body");
     }

@@ -48,7 +48,7 @@ final class EveryRead {
         position = api.post(repA, "/api/customers/" + owned + "/visits", Map.of("visitedAt", now.minusSeconds(3600).toString(),
                 "channel", "ON_SITE", "notes", "看猪场", "nextFollowUpAt", now.plusSeconds(86_400).toString())).position();
         position = Math.max(position, api.post("manager", "/api/customers/" + owned + "/deals", Map.of("productLine", "feed",
-                "amount", 1200, "margin", 10, "closedAt", now.minusSeconds(7200).toString())).position());
+                "amount", 1200, "margin", 10, "closedAt", Instant.now().toString())).position());
         position = Math.max(position, api.post("manager", "/api/customers/" + owned + "/collaborators",
                 Map.of("repId", repB, "role", "VIEWER")).position());
         Api.Response opportunity = api.post(repA, "/api/opportunities",

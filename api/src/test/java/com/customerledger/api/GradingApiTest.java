@@ -30,7 +30,7 @@ class GradingApiTest extends EmbeddedLedgerTest {
         Api.Response registered = api.post("manager", "/api/customers", newCustomer(owner));
         String id = registered.text("customerId");
         Api.Response deal = api.post("manager", "/api/customers/" + id + "/deals", Map.of("productLine", "feed",
-                "amount", volume, "margin", volume / 10, "closedAt", Instant.now().minus(Duration.ofDays(30)).toString()));
+                "amount", volume, "margin", volume / 10, "closedAt", Instant.now().toString()));
         assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
         return id;
     }
@@ -62,7 +62,9 @@ class GradingApiTest extends EmbeddedLedgerTest {
         // raising A and B: mid (5M) falls to B, small (2M) to C; big and tiny keep their grades
         Api.Response changed = api.put("admin", "/api/policies/grading", policy(8_000_000, 6_000_000, 3_000_000));
         JsonNode policy = api.get("auditor", "/api/policies/grading?minPosition=" + changed.position()).body();
-        assertThat(policy.get("a").get("minVolume").asLong()).isEqualTo(6_000_000);
+        assertThat(policy.get("A").get("minVolume").asLong()).isEqualTo(6_000_000);
+        assertThat(policy.has("a")).as("read back with the grade names it was written with").isFalse();
+        assertThat(policy.get("S").get("minVolume").asLong()).isEqualTo(8_000_000);
         Api.Response second = api.post("admin", "/api/policies/grading/recompute", null);
         JsonNode result = second.body().get("result");
         int counted = 0;

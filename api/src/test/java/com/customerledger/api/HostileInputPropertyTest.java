@@ -92,6 +92,8 @@ class HostileInputPropertyTest {
     private static final String OPPORTUNITY = "@opportunity@";
     /** Stands for the fixture's batch id; the ledger makes the id. */
     private static final String BATCH = "@batch@";
+    /** Stands for a time after the fixture customers were registered: a deal closed earlier is refused (409). */
+    private static final String SETTLED = "@settled@";
     private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final String PAST = START.minus(Duration.ofDays(1)).toString();
     private static final String FUTURE = START.plus(Duration.ofDays(7)).toString();
@@ -103,6 +105,7 @@ class HostileInputPropertyTest {
     private static int port;
     private static JdbcTemplate store;
     private static String batchId;
+    private static String settled;
     /** The rep to depart and the opportunity to close of the coming cases, by placeholder. */
     private static final Map<String, String> freshTargets = new HashMap<>();
     private static int freshTargetsMade;
@@ -241,7 +244,17 @@ class HostileInputPropertyTest {
 
     private static Api.Response send(Case hostile) {
         return Raw.send(port, hostile.method(), hostile.target().replace(BATCH, batchId), hostile.user(), hostile.headers(),
-                hostile.body());
+                withSettledTime(hostile.body()));
+    }
+
+    /** Puts the fixture's settled time in place of its marker, byte for byte (Latin-1 maps every byte to itself). */
+    private static byte[] withSettledTime(byte[] body) {
+        if (body == null) {
+            return null;
+        }
+        String bytes = new String(body, StandardCharsets.ISO_8859_1);
+        return bytes.contains(SETTLED) ? bytes.replace(SETTLED, settled).getBytes(StandardCharsets.ISO_8859_1)
+                : body;
     }
 
     /** What is wrong with the shape of an answer, or null when it is a success or a proper problem document. */
@@ -474,7 +487,7 @@ class HostileInputPropertyTest {
                         + "\"channel\":\"ON_SITE\",\"notes\":\"看了猪舍\",\"outcome\":\"要报价\",\"nextFollowUpAt\":\"" + FUTURE + "\","
                         + "\"location\":{\"lat\":36.88,\"lon\":118.73}}"),
                 write("POST", "/api/customers/{" + VISITED + "}/deals", ADMIN, "{\"dealId\":null,\"productLine\":\"feed\","
-                        + "\"amount\":1200.00,\"margin\":150.00,\"closedAt\":\"" + PAST + "\"}"),
+                        + "\"amount\":1200.00,\"margin\":150.00,\"closedAt\":\"" + SETTLED + "\"}"),
                 write("POST", "/api/transfers", ADMIN, "{\"fromRepId\":\"" + EMPTY_REP + "\",\"toRepId\":\"" + EDITOR + "\","
                         + "\"byRules\":null,\"filter\":{\"type\":\"FARM\",\"region\":{\"province\":\"山东省\"},\"grade\":\"A\"},"
                         + "\"reason\":\"REBALANCE\",\"effectiveAt\":\"" + PAST + "\",\"note\":\"调整\"}"),
@@ -537,6 +550,7 @@ class HostileInputPropertyTest {
             body.put("name", "hx养殖场" + customer);
             expect(api.post("manager", "/api/customers", body));
         }
+        settled = Instant.now().toString();
         expect(api.post(ADMIN, "/api/customers/" + CUSTOMER + "/collaborators", Map.of("repId", VIEWER, "role", "VIEWER")));
         expect(api.post(ADMIN, "/api/customers/" + VISITED + "/collaborators", Map.of("repId", EDITOR, "role", "EDITOR")));
         batchId = expect(api.post(ADMIN, "/api/transfers", Map.of("fromRepId", EMPTY_REP, "toRepId", EDITOR,

@@ -16,11 +16,19 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest extends EmbeddedLedgerTest {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static final Map<String, String> SUCCESS = Map.of(
-            "post /api/customers", "201", "post /api/reps", "201", "post /api/customers/{customerId}/visits", "201",
-            "post /api/customers/{customerId}/deals", "201", "post /api/opportunities", "201",
-            "post /api/transfers", "202", "post /api/reps/{repId}/departure", "202",
-            "post /api/admin/projections/{name}/replay", "202");
+    private static final Map<String, String> SUCCESS = Map.ofEntries(
+            Map.entry("post /api/customers", "201"),
+            Map.entry("post /api/reps", "201"),
+            Map.entry("post /api/customers/{customerId}/visits", "201"),
+            Map.entry("post /api/customers/{customerId}/deals", "201"),
+            Map.entry("post /api/opportunities", "201"),
+            Map.entry("post /api/products", "201"),
+            Map.entry("post /api/transfers", "202"),
+            Map.entry("post /api/reps/{repId}/departure", "202"),
+            Map.entry("post /api/admin/projections/{name}/replay", "202"),
+            Map.entry("post /api/customers/{customerId}/credit/requests", "201"),
+            Map.entry("post /api/orders", "201"),
+            Map.entry("post /api/customers/{customerId}/payments", "201"));
 
     @Test
     void theDocumentDescribesTheApiAndHowToAuthenticate() {
@@ -98,6 +106,23 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
             }
         }));
         assertThat(faults).isEmpty();
+    }
+
+    @Test
+    void everyPropertyOfEverySchemaIsDescribed() {
+        JsonNode doc = document();
+        List<String> faults = new ArrayList<>();
+        doc.path("components").path("schemas").fields().forEachRemaining(schema -> schema.getValue().path("properties")
+                .fields().forEachRemaining(property -> {
+                    JsonNode value = property.getValue();
+                    boolean described = !value.path("description").asText().isBlank()
+                            || value.path("allOf").findValuesAsText("description").stream().anyMatch(text -> !text.isBlank());
+                    if (!described) {
+                        faults.add(schema.getKey() + "." + property.getKey());
+                    }
+                }));
+        assertThat(doc.path("components").path("schemas").size()).as("schemas in the document").isGreaterThan(20);
+        assertThat(faults).as("properties without a description").isEmpty();
     }
 
     /** The document as served, also left in {@code api/target/openapi.json} to read or diff. */

@@ -17,7 +17,7 @@ class ProfilesTest {
     void defaultHasTheDocumentedDevelopmentUsers() throws IOException {
         LedgerProperties.Security security = bind("application.yml");
         assertThat(security.users()).extracting(LedgerProperties.User::username)
-                .containsExactlyInAnyOrder("admin", "manager", "auditor", "rep-a", "rep-b");
+                .containsExactlyInAnyOrder("admin", "manager", "auditor", "rep-a", "rep-b", "finance", "warehouse");
         assertThat(security.users()).filteredOn(user -> user.username().equals("rep-a"))
                 .extracting(LedgerProperties.User::repId).containsExactly("rep-a");
     }

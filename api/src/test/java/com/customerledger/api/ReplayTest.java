@@ -153,7 +153,7 @@ class ReplayTest {
                 "channel", "PHONE", "notes", "电话回访", "nextFollowUpAt", Instant.now().plusSeconds(86400).toString())).status())
                 .isEqualTo(201);
         api.post("manager", "/api/customers/" + last + "/deals", Map.of("productLine", "feed", "amount", 25000, "margin", 3000,
-                "closedAt", Instant.now().minusSeconds(60).toString()));
+                "closedAt", Instant.now().toString()));
         api.post("manager", "/api/customers/" + last + "/collaborators", Map.of("repId", "rep-c", "role", "VIEWER"));
         api.post("admin", "/api/policies/grading/recompute", null);
         String opportunity = api.post("manager", "/api/opportunities", Map.of("customerId", last, "productLine", "feed"))

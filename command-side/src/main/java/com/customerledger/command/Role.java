@@ -5,5 +5,9 @@ public enum Role {
     ADMIN,
     MANAGER,
     AUDITOR,
-    REP
+    REP,
+    /** Decides credit limits (never one it requested), approves credit overruns, records payments. */
+    FINANCE,
+    /** Dispatches orders and samples. */
+    WAREHOUSE
 }

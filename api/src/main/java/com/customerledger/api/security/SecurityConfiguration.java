@@ -40,6 +40,8 @@ class SecurityConfiguration {
     private static final String MANAGER = "MANAGER";
     private static final String REP = "REP";
     private static final String AUDITOR = "AUDITOR";
+    private static final String FINANCE = "FINANCE";
+    private static final String WAREHOUSE = "WAREHOUSE";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, ObjectProvider<JwtDecoder> jwtDecoder,
@@ -50,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(POST, "/api/reps").hasRole(ADMIN)
+                        .requestMatchers(POST, "/api/products").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(PUT, "/api/reps/*/territory", "/api/reps/*/status").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(POST, "/api/customers/*/transfer", "/api/reps/*/departure", "/api/transfers")
                         .hasAnyRole(ADMIN, MANAGER)
@@ -61,7 +64,20 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")
                         .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
-                        .requestMatchers(GET, "/api/**").authenticated()
+                        // the catalogue and prices are for everyone; finance reads customers and their credit
+                        .requestMatchers(GET, "/api/products", "/api/products/*", "/api/prices").authenticated()
+                        .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
+                        .requestMatchers(GET, "/api/orders", "/api/orders/*")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/dispatch").hasAnyRole(ADMIN, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/deliver").hasAnyRole(ADMIN, MANAGER, REP, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/decision").hasAnyRole(ADMIN, MANAGER, FINANCE)
+                        .requestMatchers(POST, "/api/credit/requests/*/decision", "/api/customers/*/payments")
+                        .hasAnyRole(ADMIN, FINANCE)
+                        .requestMatchers(GET, "/api/customers", "/api/customers/*", "/api/customers/*/credit",
+                                "/api/customers/*/deals", "/api/customers/*/payments")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE)
+                        .requestMatchers(GET, "/api/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP)
                         // AUDITOR is read-only: every other method needs a role that acts
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, MANAGER, REP)
                         .anyRequest().denyAll())

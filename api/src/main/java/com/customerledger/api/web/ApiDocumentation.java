@@ -18,9 +18,15 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +61,10 @@ class ApiDocumentation {
             Map.entry("customerId", "The customer's id."),
             Map.entry("repId", "A sales rep's id."),
             Map.entry("opportunityId", "The opportunity's id."),
+            Map.entry("productId", "The product's id."),
+            Map.entry("requestId", "The credit-limit request's id."),
+            Map.entry("orderId", "The order's id."),
+            Map.entry("status", "Only requests of this status: PENDING, APPROVED or REJECTED."),
             Map.entry("batchId", "The departure's or bulk transfer's id, as its start answered."),
             Map.entry("name", "A projection (read model): customer-view, rep-view, ownership-history, policy-view, "
                     + "batch-view, activity-view or funnel-view."),
@@ -91,12 +101,13 @@ class ApiDocumentation {
                                 * **Lists** are pages: `?page=0&size=50` → `{items, page, size, total}`.
                                 * **Times** are ISO-8601 instants in UTC; query parameters also take a plain date.
                                 * **Authentication**: HTTP Basic against the configured users, or a bearer JWT where an \
-                                issuer is configured. Roles: ADMIN, MANAGER, AUDITOR (read-only), REP.""")
+                                issuer is configured. Roles: ADMIN, MANAGER, AUDITOR (read-only), REP, FINANCE, WAREHOUSE.""")
                         .contact(new Contact().name("Customer Ledger maintainers")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of `ledger.security.users` (development users: admin/admin-pass, "
-                                        + "manager/manager-pass, auditor/auditor-pass, rep-a/rep-a-pass, rep-b/rep-b-pass)."))
+                                        + "manager/manager-pass, auditor/auditor-pass, rep-a/rep-a-pass, rep-b/rep-b-pass, finance/finance-pass, "
+                                        + "warehouse/warehouse-pass)."))
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT")
                                 .description("A JWT of the configured issuer; roles and rep id come from its claims "
@@ -115,7 +126,14 @@ class ApiDocumentation {
                                 + "with progress while they run."),
                         tag(ApiTags.POOL, "The public pool (公海): customers without an owner, and the rules that return "
                                 + "neglected customers to it."),
-                        tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded."),
+                        tag(ApiTags.PRODUCTS, "The product catalogue, and the price the pricing policy sets for a product "
+                                + "sold to a customer, with the rule that set it."),
+                        tag(ApiTags.ORDERS, "Orders from submission through price and credit approval, dispatch and "
+                                + "delivery; every step with who, when and why."),
+                        tag(ApiTags.CREDIT, "Customers' credit accounts: limits and payment terms, changed only by a "
+                                + "request that finance decides (never the requester)."),
+                        tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded, "
+                                + "how products are priced."),
                         tag(ApiTags.ANALYTICS, "Counts and rankings for managers."),
                         tag(ApiTags.AUDIT, "The raw event trail, every ownership change, and verification of the hash chain."),
                         tag(ApiTags.OPERATIONS, "Projection status, replays and parked events (ADMIN).")));
@@ -153,6 +171,7 @@ class ApiDocumentation {
     }
 
     private static void addStandardParts(OpenAPI openApi) {
+        describeProperties(openApi.getComponents().getSchemas());
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
         openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
@@ -162,6 +181,42 @@ class ApiDocumentation {
                 });
             }
         });
+    }
+
+    /**
+     * Gives every property of every schema its meaning from {@code openapi/properties.properties}: first by
+     * {@code Schema.property}, then by the property's name alone; a description written on the code wins.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void describeProperties(Map<String, Schema> schemas) {
+        if (schemas == null) {
+            return;
+        }
+        Properties glossary = propertyGlossary();
+        schemas.forEach((schemaName, schema) -> {
+            Map<String, Schema> properties = schema.getProperties();
+            if (properties == null) {
+                return;
+            }
+            properties.forEach((name, property) -> {
+                if (property.getDescription() == null || property.getDescription().isBlank()) {
+                    property.setDescription(glossary.getProperty(schemaName + "." + name, glossary.getProperty(name)));
+                }
+            });
+        });
+    }
+
+    private static Properties propertyGlossary() {
+        Properties glossary = new Properties();
+        try (InputStream in = ApiDocumentation.class.getResourceAsStream("/openapi/properties.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi/properties.properties is missing from the class path");
+            }
+            glossary.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        return glossary;
     }
 
     private static void describeParameters(Operation operation) {

@@ -10,6 +10,9 @@ public final class ApiTags {
     public static final String OPPORTUNITIES = "Opportunities and funnel";
     public static final String TRANSFERS = "Departures and bulk transfers";
     public static final String POOL = "Public pool";
+    public static final String PRODUCTS = "Products and prices";
+    public static final String CREDIT = "Credit";
+    public static final String ORDERS = "Orders";
     public static final String POLICIES = "Policies";
     public static final String ANALYTICS = "Dashboards";
     public static final String AUDIT = "Audit";

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may read a customer and what hangs off it (visits, deals, opportunities, ownership): managers,
- * admins and auditors any; a rep one they own, collaborate on, or that is in the pool.
+ * admins, auditors and finance any (the paths finance may read at all are set by the security
+ * configuration); a rep one they own, collaborate on, or that is in the pool.
  */
 @Component
 class CustomerAccess {
@@ -36,6 +37,6 @@ class CustomerAccess {
     }
 
     static boolean seesEverything(Actor actor) {
-        return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR);
+        return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR) || actor.roles().contains(Role.FINANCE);
     }
 }

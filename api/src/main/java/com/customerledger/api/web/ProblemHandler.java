@@ -170,7 +170,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         String detail = "the request body is not valid JSON for this endpoint";
-        if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (exception.getMessage() != null && exception.getMessage().startsWith("Required request body is missing")) {
+            detail = "this request needs a JSON body and none was sent; its members are described in /v3/api-docs";
+        } else if (exception.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");

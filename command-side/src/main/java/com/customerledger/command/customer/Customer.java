@@ -253,6 +253,12 @@ public class Customer {
         if (records.repeats(deal)) {
             return deal.creditedRepId();
         }
+        if (closedAt.isBefore(ownership.registeredAt())) {
+            throw RejectedException.of(ErrorCode.DEAL_BEFORE_REGISTRATION, "closedAt " + closedAt
+                    + " lies before the customer was registered at " + ownership.registeredAt()
+                    + "; no rep can be credited with it (an import may register a customer with an earlier effectiveAt)",
+                    "registeredAt", ownership.registeredAt().toString());
+        }
         apply(deal);
         return deal.creditedRepId();
     }

@@ -42,6 +42,11 @@ class Ownership {
         return latest().effectiveAt();
     }
 
+    /** When the customer was registered, in business time: no history of it lies earlier. */
+    Instant registeredAt() {
+        return steps.get(0).effectiveAt();
+    }
+
     private Step latest() {
         return steps.get(steps.size() - 1);
     }

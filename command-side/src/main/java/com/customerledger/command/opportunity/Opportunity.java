@@ -76,7 +76,7 @@ public class Opportunity {
     }
 
     private static void requireMayAct(Actor actor, RepBook.CustomerStanding customer) {
-        if (!actor.actsForCompany() && !actor.isRep(customer.ownerRepId()) && !customer.editors().contains(actor.repId())) {
+        if (!customer.worksOn(actor)) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only the customer's owner, its editors and managers work its "
                     + "opportunities");
         }

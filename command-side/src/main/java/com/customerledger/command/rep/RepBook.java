@@ -1,5 +1,6 @@
 package com.customerledger.command.rep;
 
+import com.customerledger.command.Actor;
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.ErrorCode;
 import com.customerledger.command.RejectedException;
@@ -169,14 +170,25 @@ public class RepBook {
                         (rs, i) -> rs.getString(1), repId));
     }
 
-    /** What the command side knows of a customer: its owner (null: pool), region, and its EDITOR collaborators. */
-    public record CustomerStanding(String customerId, String ownerRepId, Region region, List<String> editors) {
+    /**
+     * What the command side knows of a customer: its owner (null: pool), region, type and grade (null: not graded),
+     * and its EDITOR collaborators.
+     */
+    public record CustomerStanding(String customerId, String ownerRepId, Region region, CustomerType type, Grade grade,
+                                   List<String> editors) {
+
+        /** The owner, an EDITOR collaborator, a manager or an admin: who works the customer's opportunities and orders. */
+        public boolean worksOn(Actor actor) {
+            return actor.actsForCompany() || actor.isRep(ownerRepId) || (actor.repId() != null && editors.contains(actor.repId()));
+        }
     }
 
     public Optional<CustomerStanding> customer(String customerId) {
-        List<CustomerStanding> rows = jdbc.query("SELECT owner_rep_id, province, city, county FROM customer_owner "
-                + "WHERE customer_id = ?", (rs, i) -> new CustomerStanding(customerId, rs.getString(1),
+        List<CustomerStanding> rows = jdbc.query("SELECT owner_rep_id, province, city, county, customer_type, grade "
+                + "FROM customer_owner WHERE customer_id = ?", (rs, i) -> new CustomerStanding(customerId, rs.getString(1),
                 rs.getString(2) == null ? null : new Region(rs.getString(2), rs.getString(3), rs.getString(4)),
+                rs.getString(5) == null ? null : CustomerType.valueOf(rs.getString(5)),
+                rs.getString(6) == null ? null : Grade.valueOf(rs.getString(6)),
                 jdbc.query("SELECT rep_id FROM customer_collaborator WHERE customer_id = ? AND role = 'EDITOR'",
                         (r, j) -> r.getString(1), customerId)), customerId);
         return rows.stream().findFirst();

@@ -125,7 +125,7 @@ class CustomerActivityTest {
         fixture.given(ownedByRepA(registered), toRepB)
                 .when(new RecordDealCommand(new CustomerId(ID), "d3", "feed", BigDecimal.TEN, BigDecimal.ONE,
                         registered.minus(Duration.ofDays(1)), MANAGER))
-                .expectResultMessagePayload(null);
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.DEAL_BEFORE_REGISTRATION));
         fixture.given(ownedByRepA(registered), toRepB)
                 .when(new RecordDealCommand(new CustomerId(ID), "d4", "feed", BigDecimal.TEN, BigDecimal.ONE, now, rep("rep-a")))
                 .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_ALLOWED));

@@ -1,0 +1,127 @@
+package com.customerledger.command.credit;
+
+import com.customerledger.command.CommandLookups;
+import com.customerledger.events.Decision;
+import com.customerledger.events.credit.CreditLimitRequestDecidedEvent;
+import com.customerledger.events.order.OrderApprovedEvent;
+import com.customerledger.events.order.OrderCancelledEvent;
+import com.customerledger.events.order.OrderDeliveredEvent;
+import com.customerledger.events.payment.PaymentAllocation;
+import com.customerledger.events.payment.PaymentRecordedEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each customer's credit as the order checks need it: the limit and term in force, what approved orders hold,
+ * what delivered orders owe and when it is due. Kept in the transaction of the events, so two orders checked
+ * one after the other always see each other's reservation.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class CreditLedger {
+
+    /** A customer's credit now; {@code overdue} is what was due before the moment asked about and is still open. */
+    public record Standing(BigDecimal limit, int paymentTermDays, BigDecimal reserved, BigDecimal outstanding,
+                           BigDecimal overdue) {
+
+        public BigDecimal available() {
+            return limit.subtract(reserved).subtract(outstanding);
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public CreditLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Standing standing(String customerId, Instant now) {
+        BigDecimal overdue = jdbc.query("SELECT open_amount FROM credit_receivable WHERE customer_id = ? AND due_at < ?",
+                        (rs, i) -> new BigDecimal(rs.getString(1)), customerId, now.toEpochMilli()).stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return jdbc.query("SELECT credit_limit, payment_term_days, reserved, outstanding FROM credit_account "
+                        + "WHERE customer_id = ?", (rs, i) -> new Standing(new BigDecimal(rs.getString(1)), rs.getInt(2),
+                        new BigDecimal(rs.getString(3)), new BigDecimal(rs.getString(4)), overdue), customerId)
+                .stream().findFirst()
+                .orElse(new Standing(BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, overdue));
+    }
+
+    /** Whether a delivered order of this customer still has an amount open. */
+    public boolean owes(String customerId, String orderId) {
+        Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM credit_receivable WHERE customer_id = ? AND order_id = ?",
+                Integer.class, customerId, orderId);
+        return open != null && open > 0;
+    }
+
+    /** A payment pays what {@link PaymentAllocation} says; what is left over is paid in advance (outstanding below 0). */
+    @EventHandler
+    void on(PaymentRecordedEvent event) {
+        List<PaymentAllocation.Open> open = jdbc.query("SELECT order_id, open_amount, due_at FROM credit_receivable "
+                        + "WHERE customer_id = ?", (rs, i) -> new PaymentAllocation.Open(rs.getString(1),
+                        new BigDecimal(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3))), event.customerId());
+        PaymentAllocation.Result after = PaymentAllocation.allocate(open,
+                List.of(new PaymentAllocation.Paid(event.amount(), event.orderId())));
+        jdbc.update("DELETE FROM credit_receivable WHERE customer_id = ?", event.customerId());
+        for (PaymentAllocation.Open still : after.open()) {
+            jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
+                    still.orderId(), event.customerId(), still.amount().toPlainString(), still.dueAt().toEpochMilli());
+        }
+        Standing standing = standing(event.customerId(), Instant.EPOCH);
+        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved(),
+                standing.outstanding().subtract(event.amount()));
+    }
+
+    @EventHandler
+    void on(CreditLimitRequestDecidedEvent event) {
+        if (event.decision() == Decision.APPROVE) {
+            Standing standing = standing(event.customerId(), Instant.EPOCH);
+            save(event.customerId(), event.limit(), event.paymentTermDays(), standing.reserved(), standing.outstanding());
+        }
+    }
+
+    @EventHandler
+    void on(OrderApprovedEvent event) {
+        Standing standing = standing(event.customerId(), Instant.EPOCH);
+        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved().add(event.reserved()),
+                standing.outstanding());
+    }
+
+    @EventHandler
+    void on(OrderDeliveredEvent event) {
+        Standing standing = standing(event.customerId(), Instant.EPOCH);
+        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved().subtract(event.total()),
+                standing.outstanding().add(event.total()));
+        // what was paid in advance pays the delivered order first
+        BigDecimal advance = standing.outstanding().signum() < 0 ? standing.outstanding().negate() : BigDecimal.ZERO;
+        BigDecimal open = event.total().subtract(advance.min(event.total()));
+        if (open.signum() > 0) {
+            jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
+                    event.orderId(), event.customerId(), open.toPlainString(), event.dueAt().toEpochMilli());
+        }
+    }
+
+    @EventHandler
+    void on(OrderCancelledEvent event) {
+        if (event.released().signum() > 0) {
+            Standing standing = standing(event.customerId(), Instant.EPOCH);
+            save(event.customerId(), standing.limit(), standing.paymentTermDays(),
+                    standing.reserved().subtract(event.released()), standing.outstanding());
+        }
+    }
+
+    private void save(String customerId, BigDecimal limit, int term, BigDecimal reserved, BigDecimal outstanding) {
+        int updated = jdbc.update("UPDATE credit_account SET credit_limit = ?, payment_term_days = ?, reserved = ?, "
+                        + "outstanding = ? WHERE customer_id = ?", limit.toPlainString(), term, reserved.toPlainString(),
+                outstanding.toPlainString(), customerId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO credit_account (customer_id, credit_limit, payment_term_days, reserved, outstanding) "
+                    + "VALUES (?, ?, ?, ?, ?)", customerId, limit.toPlainString(), term, reserved.toPlainString(),
+                    outstanding.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.customerledger.command.pricing;
+
+import com.customerledger.command.Actor;
+import com.customerledger.events.pricing.ProductUnit;
+import java.math.BigDecimal;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Add a product to the catalogue (MANAGER or ADMIN). Repeating the command with the same id and data
+ * returns the first result and appends nothing; other data under a used id is refused.
+ */
+public record AddProductCommand(
+        @TargetAggregateIdentifier ProductId productId,
+        String name,
+        String productLine,
+        ProductUnit unit,
+        BigDecimal listPrice,
+        Actor actor) {
+}

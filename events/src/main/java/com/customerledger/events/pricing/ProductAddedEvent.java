@@ -1,0 +1,18 @@
+package com.customerledger.events.pricing;
+
+import java.math.BigDecimal;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A product entered the catalogue: sold in {@code unit} at {@code listPrice} yuan per unit, belonging to
+ * {@code productLine} (feed, premix, fertilizer, …), which pricing rules and rebates match on.
+ */
+@Revision("1")
+public record ProductAddedEvent(
+        String productId,
+        String name,
+        String productLine,
+        ProductUnit unit,
+        BigDecimal listPrice,
+        String addedBy) {
+}

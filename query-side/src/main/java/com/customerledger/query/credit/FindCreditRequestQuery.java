@@ -1,0 +1,5 @@
+package com.customerledger.query.credit;
+
+/** One credit-limit request. */
+public record FindCreditRequestQuery(String requestId) {
+}

@@ -1,0 +1,5 @@
+package com.customerledger.query.order;
+
+/** One order. */
+public record FindOrderQuery(String orderId) {
+}

@@ -1,0 +1,5 @@
+package com.customerledger.query.pricing;
+
+/** The pricing policy in force. */
+public record FindPricingPolicyQuery() {
+}

@@ -1,0 +1,5 @@
+package com.customerledger.query.pricing;
+
+/** One product of the catalogue. */
+public record FindProductQuery(String productId) {
+}
