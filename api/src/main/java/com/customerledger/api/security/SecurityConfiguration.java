@@ -61,6 +61,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")
                         .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
+                        .requestMatchers("/api/imports/**", "/api/exports/**").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(GET, "/api/**").authenticated()
                         // AUDITOR is read-only: every other method needs a role that acts
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, MANAGER, REP)
