@@ -215,6 +215,7 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             // an allowed caller's JSON body is refused as not a multipart upload (415), importing nothing
             write("POST /api/imports/customers", (f, c) -> post("/api/imports/customers", Map.of("file", "客户.csv")),
                                                                                                                                   401, 403, 403, 403, 403, 415, 403, 415),
+            read("GET /api/exports/customers", (f, c) -> get("/api/exports/customers?format=csv&q=" + f.customerName()),      401, 403, 403, 403, 403, 200, 403, 200),
             read("GET /api/imports/{importId}", (f, c) -> get("/api/imports/" + f.dryRunImport()),                              401, 403, 403, 403, 403, 200, 403, 200),
 
             read("GET /actuator/health", (f, c) -> get("/actuator/health"),                                                      200, 200, 200, 200, 200, 200, 200, 200),

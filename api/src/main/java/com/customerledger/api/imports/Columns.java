@@ -16,20 +16,21 @@ import java.util.Map;
  * that names no field is reported and its column ignored; a sheet without a name column cannot be
  * imported.
  */
-final class Columns {
+public final class Columns {
 
     /** The fields a sheet may fill, with the names their headers may have. */
-    enum Field {
+    public enum Field {
         NAME("客户名称", "名称", "客户名", "客户", "单位名称", "公司名称", "企业名称", "name", "customername", "customer"),
         TYPE("客户类型", "类型", "类别", "客户类别", "type", "customertype"),
-        PROVINCE("省", "省份", "所在省", "province"),
-        CITY("市", "城市", "地市", "所在市", "city"),
-        COUNTY("县", "区", "县区", "区县", "县市区", "county", "district"),
+        PROVINCE("省份", "省", "所在省", "province"),
+        CITY("城市", "市", "地市", "所在市", "city"),
+        COUNTY("县区", "县", "区", "区县", "县市区", "county", "district"),
         ADDRESS("详细地址", "地址", "address"),
         CREDIT_CODE("统一社会信用代码", "信用代码", "社会信用代码", "creditcode", "uscc"),
         PHONE("电话", "手机", "手机号", "手机号码", "联系电话", "电话号码", "phone", "mobile", "tel", "telephone"),
         CONTACT("联系人", "联系人姓名", "contact", "contactname"),
         TITLE("职务", "职位", "联系人职务", "title", "contacttitle"),
+        CONTACT_PHONE("联系人电话", "联系人手机", "contactphone"),
         SCALE("规模", "养殖规模", "种植面积", "存栏", "存栏量", "scale"),
         SPECIES("养殖品种", "品种", "畜种", "species"),
         CROPS("种植作物", "作物", "crops", "crop"),
@@ -45,7 +46,7 @@ final class Columns {
         }
 
         /** The header an export writes for this field (the first Chinese name). */
-        String header() {
+        public String header() {
             return names.get(0);
         }
 

@@ -189,7 +189,16 @@ final class CsvRows implements SheetRows {
             c = read();
         }
         cells.add(wasQuoted ? cell.toString() : cell.toString().trim());
+        cells.replaceAll(CsvRows::undefused);
         return cells;
+    }
+
+    /**
+     * A cell an export defused ({@code '=…}, {@code '+86…}: a leading apostrophe so that a spreadsheet does
+     * not run it as a formula) reads back as it was.
+     */
+    static String undefused(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0 ? cell.substring(1) : cell;
     }
 
     @Override

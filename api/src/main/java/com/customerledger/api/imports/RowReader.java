@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * registration body (required fields, lengths, credit code and phone shapes): a row either gives a
  * {@link Candidate} or the problems of its cells, each naming its column.
  */
-final class RowReader {
+public final class RowReader {
 
     /** Chinese names of the customer types, and the type each means; the enum names are accepted too. */
     static final Map<String, CustomerType> TYPES = Map.ofEntries(
@@ -33,7 +33,7 @@ final class RowReader {
             Map.entry("门店", CustomerType.RETAIL_STORE), Map.entry("散户", CustomerType.SMALLHOLDER));
 
     /** The Chinese label an export writes for each type; each reads back as the same type. */
-    static String label(CustomerType type) {
+    public static String label(CustomerType type) {
         return switch (type) {
             case FARM -> "养殖场";
             case RANCH -> "牧场";
@@ -46,7 +46,7 @@ final class RowReader {
     }
 
     /** The unit an export writes after a scale's value. */
-    static String label(Scale.Unit unit) {
+    public static String label(Scale.Unit unit) {
         return switch (unit) {
             case HEAD -> "头";
             case MU -> "亩";
@@ -91,6 +91,7 @@ final class RowReader {
         String phone = matching(line, Field.PHONE, PHONE, "a phone number", problems);
         String contactName = text(line, Field.CONTACT, 100, false, problems);
         String title = text(line, Field.TITLE, 100, false, problems);
+        String contactPhone = matching(line, Field.CONTACT_PHONE, PHONE, "a phone number", problems);
         Scale scale = scale(line, problems);
         List<String> species = list(line, Field.SPECIES, problems);
         List<String> crops = list(line, Field.CROPS, problems);
@@ -101,7 +102,7 @@ final class RowReader {
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
-        List<Contact> contacts = contactName == null ? List.of() : List.of(new Contact(contactName, title, null));
+        List<Contact> contacts = contactName == null ? List.of() : List.of(new Contact(contactName, title, contactPhone));
         CustomerProfile profile = new CustomerProfile(name, type, new Region(province, city, county), address,
                 creditCode == null ? null : creditCode.toUpperCase(Locale.ROOT), phone, contacts, scale, species, crops,
                 productLines, source);
