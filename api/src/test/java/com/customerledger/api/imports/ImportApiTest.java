@@ -196,6 +196,22 @@ class ImportApiTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void theSampleSheetsOfTheRepositoryMapEveryColumnAndCheckClean() throws IOException {
+        for (String sample : List.of("customers.csv", "customers.xlsx")) {
+            byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "docs", "samples", sample));
+            Api.Response started = api.upload("manager", "/api/imports/customers?dryRun=true", sample, file);
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+            JsonNode job = awaitDone(started.text("importId"));
+            assertThat(job.path("rows").asInt()).isEqualTo(5);
+            job.path("columns").forEach(field -> assertThat(field.isNull()).as(job.path("columns").toString()).isFalse());
+            assertThat(job.path("columns").size()).isEqualTo(17);
+            // the sample names reps rep-a and rep-b, which this shared ledger may not have registered
+            job.path("items").forEach(item -> assertThat(item.path("column").asText()).as(item.toString())
+                    .isEqualTo("负责业务员"));
+        }
+    }
+
+    @Test
     void aFileTheLedgerCannotImportIsA400AndStartsNoJob() throws IOException {
         Integer jobs = jdbc.queryForObject("SELECT COUNT(*) FROM customer_import", Integer.class);
         assertProblem(api.upload("manager", "/api/imports/customers", "empty.csv", new byte[0]), "empty-file");
