@@ -212,6 +212,23 @@ class ImportApiTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void dryRunAndEffectiveAtMayComeAsFormFieldsAfterTheFileAsCurlSendsThem() {
+        String csv = "客户名称,客户类型,省份\r\n表单字段养殖场" + tag + ",养殖场,山东省\r\n";
+        String body = "--f\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--f\r\nContent-Disposition: form-data; name=\"dryRun\"\r\n\r\n"
+                + "true\r\n--f\r\nContent-Disposition: form-data; name=\"effectiveAt\"\r\n\r\n2025-06-01T00:00:00Z\r\n--f--\r\n";
+        long before = storedEvents();
+        java.net.http.HttpResponse<String> started = multipart("boundary=f", body);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        assertThat(started.body()).contains("\"dryRun\":true");
+        String importId = started.body().replaceAll(".*\"importId\":\"([^\"]+)\".*", "$1");
+        JsonNode job = awaitDone(importId);
+        assertThat(job.path("effectiveAt").asText()).isEqualTo("2025-06-01T00:00:00Z");
+        assertThat(job.path("imported").asInt()).as("would import").isEqualTo(1);
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void aFileTheLedgerCannotImportIsA400AndStartsNoJob() throws IOException {
         Integer jobs = jdbc.queryForObject("SELECT COUNT(*) FROM customer_import", Integer.class);
         assertProblem(api.upload("manager", "/api/imports/customers", "empty.csv", new byte[0]), "empty-file");
