@@ -71,7 +71,7 @@ public final class Columns {
         }
     }
 
-    /** A header that could not be used, with why (reported on row 1). */
+    /** A header that could not be used, with why (reported on the header row). */
     record Problem(String header, String message) {
     }
 
@@ -79,6 +79,7 @@ public final class Columns {
     private final Field[] fieldAt;
     private final Map<Field, Integer> indexOf;
     private final List<Problem> problems;
+    private int headerRow = 1;
 
     private Columns(List<String> headers, Field[] fieldAt, Map<Field, Integer> indexOf, List<Problem> problems) {
         this.headers = headers;
@@ -116,6 +117,28 @@ public final class Columns {
         return new Columns(List.copyOf(headers), fieldAt, indexOf, problems);
     }
 
+    /** How many rows at the top of a sheet may come before its header row (a title such as 2024年客户台账, a note). */
+    static final int MAX_ROWS_BEFORE_HEADER = 9;
+
+    /**
+     * The header row: the first of the sheet's first rows that has a name column (rows above it, such
+     * as a title, are passed over); the rows after it are the customers.
+     */
+    static Columns findHeader(SheetRows rows) {
+        ImportFileException first = null;
+        for (int i = 0; i <= MAX_ROWS_BEFORE_HEADER && rows.hasNext(); i++) {
+            SheetRows.Line line = rows.next();
+            try {
+                Columns columns = of(line.cells());
+                columns.headerRow = line.number();
+                return columns;
+            } catch (ImportFileException noName) {
+                first = first == null ? noName : first;
+            }
+        }
+        throw first != null ? first : new ImportFileException("empty-file", "the sheet has no rows");
+    }
+
     /** Lower case, NFKC (full-width to half-width), without a note in brackets, white space and punctuation. */
     static String normalize(String header) {
         String folded = Normalizer.normalize(header, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
@@ -147,6 +170,11 @@ public final class Columns {
             }
         }
         return Collections.unmodifiableMap(mapping);
+    }
+
+    /** The sheet's number of the header row. */
+    int headerRow() {
+        return headerRow;
     }
 
     List<Problem> problems() {

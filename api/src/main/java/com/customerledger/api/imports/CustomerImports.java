@@ -66,16 +66,13 @@ class CustomerImports {
         SheetRows.Format format = SheetRows.formatOf(stored.file());
         Columns columns;
         try (SheetRows rows = SheetRows.open(stored.file(), format)) {
-            if (!rows.hasNext()) {
-                throw new ImportFileException("empty-file", "the sheet has no rows");
-            }
-            columns = Columns.of(rows.next().cells());
+            columns = Columns.findHeader(rows);
             if (!rows.hasNext()) {
                 throw new ImportFileException("empty-file", "the sheet has a header row but no customers");
             }
         }
         List<Item> headerItems = columns.problems().stream()
-                .map(problem -> new Item(1, problem.header(), problem.message(), null, null)).toList();
+                .map(problem -> new Item(columns.headerRow(), problem.header(), problem.message(), null, null)).toList();
         jobs.create(stored.importId(), stored.fileName(), format, dryRun, effectiveAt, actor.userId(), actor.roles(),
                 columns.mapping(), headerItems, clock.instant());
         runner.nudge();

@@ -129,7 +129,7 @@ class ImportController {
             description = "MANAGER or ADMIN. RUNNING while rows are read, then DONE (or FAILED if the file could not be read "
                     + "to its end); `columns` maps each header to the field it fills (null: ignored); `rows`, `imported` "
                     + "(dry run: would import), `duplicates` and `errors` count the rows so far; `items` lists the problems, "
-                    + "each with the sheet's row number (the header is row 1), the column, and for a duplicate the existing "
+                    + "each with the sheet's row number (usually the header is row 1), the column, and for a duplicate the existing "
                     + "customer and its owner. Items are paged with `page` and `size` (at most 1000).")
     @GetMapping("/{importId}")
     CustomerImports.ImportView find(@Parameter(description = "The import's id, as its start answered.")

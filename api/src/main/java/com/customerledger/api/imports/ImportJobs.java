@@ -32,7 +32,7 @@ class ImportJobs {
                int imported, int duplicates, int errors, String failure, Instant createdAt, Instant finishedAt) {
     }
 
-    /** One reported problem: the sheet's row number (the header is row 1), its column, and the existing customer of a duplicate. */
+    /** One reported problem: the sheet's row number (usually the header is row 1), its column, and the existing customer of a duplicate. */
     record Item(int row, String column, String message, String existingCustomerId, String currentOwnerRepId) {
     }
 

@@ -112,10 +112,7 @@ class ImportRunner implements SmartLifecycle {
         }
         int resumeAt = job.nextRow();
         try (SheetRows rows = SheetRows.open(file, job.format())) {
-            if (!rows.hasNext()) {
-                throw new ImportFileException("empty-file", "the sheet has no header row");
-            }
-            Columns columns = Columns.of(rows.next().cells());
+            Columns columns = Columns.findHeader(rows);
             if (job.dryRun() && resumeAt > 2) {
                 jobs.restart(job.importId(), columns.problems().size());
                 resumeAt = 2;

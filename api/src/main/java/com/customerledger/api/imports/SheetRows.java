@@ -15,7 +15,7 @@ import java.util.List;
  */
 interface SheetRows extends Iterator<SheetRows.Line>, Closeable {
 
-    /** One row: its number as the sheet shows it (the header is row 1) and its cells as text, trimmed. */
+    /** One row: its number as the sheet shows it (usually the header is row 1) and its cells as text, trimmed. */
     record Line(int number, List<String> cells) {
 
         String cell(int index) {

@@ -229,6 +229,20 @@ class ImportApiTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void aTitleRowAboveTheHeaderIsPassedOverAndRowsKeepTheSheetsNumbers() throws IOException {
+        byte[] workbook = xlsx(List.of(List.of("2024年客户台账（潍坊办）"), List.of("制表：王会计"),
+                List.of("客户名称", "客户类型", "省份", "备注"), List.of("标题行测试养殖场" + tag, "养殖场", "山东省"),
+                List.of("标题行测试散户" + tag, "散户", "")));
+        JsonNode job = awaitDone(api.upload("manager", "/api/imports/customers?dryRun=true", "台账.xlsx", workbook)
+                .text("importId"));
+        assertThat(job.path("columns").path("客户名称").asText()).isEqualTo("name");
+        assertThat(job.path("rows").asInt()).isEqualTo(2);
+        assertThat(job.path("imported").asInt()).isEqualTo(1);
+        assertThat(item(job, 5, "省份").path("message").asText()).contains("is empty");
+        assertThat(item(job, 3, "备注").path("message").asText()).as("reported on the header's row").contains("unknown");
+    }
+
+    @Test
     void aFileTheLedgerCannotImportIsA400AndStartsNoJob() throws IOException {
         Integer jobs = jdbc.queryForObject("SELECT COUNT(*) FROM customer_import", Integer.class);
         assertProblem(api.upload("manager", "/api/imports/customers", "empty.csv", new byte[0]), "empty-file");
