@@ -255,6 +255,12 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             write("POST /api/admin/projections/{name}/parked/{eventId}/skip", (f, c) -> post(
                     "/api/admin/projections/customer-view/parked/not-parked/skip", Map.of("reason", "矩阵")),               401, 403, 403, 403, 403, 403, 403, 404),
 
+            // an allowed caller's JSON body is refused as not a multipart upload (415), importing nothing
+            write("POST /api/imports/customers", (f, c) -> post("/api/imports/customers", Map.of("file", "客户.csv")),
+                                                                                                                                  401, 403, 403, 403, 403, 415, 403, 415),
+            read("GET /api/exports/customers", (f, c) -> get("/api/exports/customers?format=csv&q=" + f.customerName()),      401, 403, 403, 403, 403, 200, 403, 200),
+            read("GET /api/imports/{importId}", (f, c) -> get("/api/imports/" + f.dryRunImport()),                              401, 403, 403, 403, 403, 200, 403, 200),
+
             read("GET /actuator/health", (f, c) -> get("/actuator/health"),                                                      200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
             read("GET /actuator/prometheus", (f, c) -> get("/actuator/prometheus"),                                              200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
             read("GET /v3/api-docs", (f, c) -> get("/v3/api-docs"),                                                              200, 200, 200, 200, 200, 200, 200, 200, 200, 200));
@@ -365,6 +371,19 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             // reads by the collaborators need the projections to know the roles
             Api.Response visible = api.get("admin", "/api/customers/" + customer + "?minPosition=" + head());
             assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
+        }
+
+        private String dryRunImport;
+
+        /** A dry run of a one-row sheet: an import job to read that imports (and appends) nothing. */
+        String dryRunImport() {
+            if (dryRunImport == null) {
+                Api.Response started = api.upload("manager", "/api/imports/customers?dryRun=true", "矩阵.csv",
+                        ("客户名称,客户类型,省份\n矩阵养殖场" + run + ",养殖场,山东省\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                assertThat(started.status()).as(started.toString()).isEqualTo(202);
+                dryRunImport = started.text("importId");
+            }
+            return dryRunImport;
         }
 
         void expectSuccess(boolean success) {

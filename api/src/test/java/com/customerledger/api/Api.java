@@ -103,6 +103,35 @@ public final class Api {
         return sendAuthorized(authorization, method, path, body);
     }
 
+    /** Posts {@code content} as the {@code file} part of a multipart form, as a browser uploads a file. */
+    public Response upload(String user, String path, String fileName, byte[] content) {
+        String boundary = "ledger-" + java.util.UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (user != null) {
+                request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + PASSWORDS.getOrDefault(user, EXTRA_REP_PASSWORD)).getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode parsed = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+            return new Response(response.statusCode(), parsed, response);
+        } catch (IOException e) {
+            throw new IllegalStateException("upload to " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends with a bearer token instead of a user's password. */
     public Response withToken(String token, String method, String path, Object body) {
         return sendAuthorized("Bearer " + token, method, path, body);

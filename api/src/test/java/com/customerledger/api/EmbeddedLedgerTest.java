@@ -34,6 +34,7 @@ public abstract class EmbeddedLedgerTest {
     /** Reps r01..r50 exist as users so that many different reps can race for one customer. */
     static final int EXTRA_REPS = 50;
     static final int SNAPSHOT_THRESHOLD = 5;
+    static final String IMPORT_LIMIT = "1MB";
     private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort
@@ -47,6 +48,8 @@ public abstract class EmbeddedLedgerTest {
         registry.add("ledger.data-dir", DATA_DIR::toString);
         // every test's customers with more than a few events are loaded from snapshots
         registry.add("ledger.snapshots.customer-threshold", () -> SNAPSHOT_THRESHOLD);
+        // small enough for a test to go over it (ImportApiTest)
+        registry.add("ledger.imports.max-file-size", () -> IMPORT_LIMIT);
         testUsers(registry);
     }
 

@@ -22,7 +22,7 @@ public interface OwnershipChange {
     /** The user who caused or authorized the change. */
     String authorizedBy();
 
-    /** A short machine-readable reason: REGISTERED, ASSIGNED_BY_RULE, CLAIM, RELEASE or a {@link TransferReason}. */
+    /** A short machine-readable reason: REGISTERED, IMPORT, ASSIGNED_BY_RULE, CLAIM, RELEASE or a {@link TransferReason}. */
     String reasonCode();
 
     /** The assignment rule and policy version that made this change ("rule-1@v3"), or null when a person did. */

@@ -3,6 +3,7 @@ package com.customerledger.api.config;
 import com.customerledger.api.storage.SqliteEventStatements;
 import com.customerledger.command.storage.SqliteErrors;
 import com.customerledger.events.upcasting.ClaimedByRenamedUpcaster;
+import com.customerledger.events.upcasting.RegisteredWithoutImportUpcaster;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -33,6 +34,12 @@ class EventStoreConfiguration {
     @Bean
     EventUpcaster claimedByRenamedUpcaster() {
         return new ClaimedByRenamedUpcaster();
+    }
+
+    /** Reads CustomerRegisteredEvent revision 1 (before imports) as revision 2 with no import. */
+    @Bean
+    EventUpcaster registeredWithoutImportUpcaster() {
+        return new RegisteredWithoutImportUpcaster();
     }
 
     /**

@@ -64,6 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")
                         .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/policies/**").hasRole(ADMIN)
+                        .requestMatchers("/api/imports/**", "/api/exports/**").hasAnyRole(ADMIN, MANAGER)
                         // the catalogue and prices are for everyone; finance reads customers and their credit
                         .requestMatchers(GET, "/api/products", "/api/products/*", "/api/prices").authenticated()
                         .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)

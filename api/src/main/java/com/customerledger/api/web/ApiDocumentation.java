@@ -136,7 +136,9 @@ class ApiDocumentation {
                                 + "how products are priced."),
                         tag(ApiTags.ANALYTICS, "Counts and rankings for managers."),
                         tag(ApiTags.AUDIT, "The raw event trail, every ownership change, and verification of the hash chain."),
-                        tag(ApiTags.OPERATIONS, "Projection status, replays and parked events (ADMIN).")));
+                        tag(ApiTags.OPERATIONS, "Projection status, replays and parked events (ADMIN)."),
+                        tag(ApiTags.IMPORTS, "Moving in: customer books from Excel or CSV imported as tracked jobs, and "
+                                + "the customers exported back as a sheet (MANAGER, ADMIN).")));
     }
 
     private static Tag tag(String name, String description) {
@@ -245,8 +247,11 @@ class ApiDocumentation {
                     + "`owner-changed`, `duplicate-customer`, `id-already-used`, `concurrent-change`); nothing was changed.");
         }
         if (operation.getRequestBody() != null) {
-            problem(responses, "413", "The body is larger than `ledger.http.max-body-size`.");
-            problem(responses, "415", "The body is not `application/json`.");
+            boolean upload = operation.getRequestBody().getContent() != null
+                    && operation.getRequestBody().getContent().containsKey("multipart/form-data");
+            problem(responses, "413", upload ? "The body is larger than `ledger.imports.max-file-size` and a little more."
+                    : "The body is larger than `ledger.http.max-body-size`.");
+            problem(responses, "415", upload ? "The body is not `multipart/form-data`." : "The body is not `application/json`.");
         }
         problem(responses, "503", write ? "The command was not stored within `ledger.commands.timeout` (`command-timeout`); retry with the same id."
                 : "The read models had not reached `minPosition` in time (`projections-behind`, with `Retry-After`).");

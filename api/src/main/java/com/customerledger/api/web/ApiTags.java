@@ -17,6 +17,7 @@ public final class ApiTags {
     public static final String ANALYTICS = "Dashboards";
     public static final String AUDIT = "Audit";
     public static final String OPERATIONS = "Operations";
+    public static final String IMPORTS = "Import and export";
 
     private ApiTags() {
     }

@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,17 +27,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodyLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** The one endpoint that takes a file: its body may be as large as twice the import limit. */
+    static final String UPLOAD_PATH = "/api/imports/customers";
+
+    private final long bodyBytes;
+    private final long uploadBytes;
     private final ObjectMapper json;
 
-    BodyLimit(LedgerProperties properties, ObjectMapper json) {
-        this.maxBytes = properties.http().maxBodySize().toBytes();
+    BodyLimit(LedgerProperties properties, ObjectMapper json,
+              @Value("${ledger.imports.max-file-size}") DataSize maxImportSize) {
+        this.bodyBytes = properties.http().maxBodySize().toBytes();
+        this.uploadBytes = Math.max(bodyBytes, maxImportSize.toBytes() * 2);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = UPLOAD_PATH.equals(request.getRequestURI()) ? uploadBytes : bodyBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

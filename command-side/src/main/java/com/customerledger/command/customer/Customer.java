@@ -102,19 +102,34 @@ public class Customer {
             return repeatedRegistration(command.profile(), owner);
         }
         keys.requireUnclaimed(CustomerKeys.of(command.profile()), command.customerId().value());
+        Instant effectiveAt = registrationTime(command.effectiveAt(), now(clock));
         CustomerRegisteredEvent registered;
         if (owner != null) {
             reps.requireCanReceive(owner);
-            registered = CustomerRegisteredEvent.byPerson(command.customerId().value(), command.profile(), owner,
-                    now(clock), actor.userId());
+            registered = new CustomerRegisteredEvent(command.customerId().value(), command.profile(), owner, null, null,
+                    null, effectiveAt, actor.userId(), command.importId());
         } else {
             Decision decision = assignment.decide(command.profile());
             registered = new CustomerRegisteredEvent(command.customerId().value(), command.profile(), decision.repId(),
                     decision.isAssigned() ? decision.ruleId() : null, decision.policyVersion(), decision.unassignedReason(),
-                    now(clock), actor.userId());
+                    effectiveAt, actor.userId(), command.importId());
         }
         apply(registered);
         return resultOf(registered);
+    }
+
+    /** Now, or an import's earlier start of the first ownership period (to the millisecond, never ahead of now). */
+    private static Instant registrationTime(Instant requestedAt, Instant now) {
+        if (requestedAt == null) {
+            return now;
+        }
+        Instant requested = requestedAt.truncatedTo(ChronoUnit.MILLIS);
+        if (requested.isAfter(now)) {
+            throw RejectedException.of(ErrorCode.EFFECTIVE_TIME_IN_FUTURE,
+                    "effectiveAt " + requested + " lies in the future; ownership cannot start ahead of time",
+                    "now", now.toString());
+        }
+        return requested;
     }
 
     private static RegistrationResult resultOf(CustomerRegisteredEvent registered) {

@@ -1,0 +1,30 @@
+package com.customerledger.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The import benchmark's sheet is what its figures say it is: N rows, every 100th a duplicate of the row before. */
+class ImportBenchTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSheetHasItsRowsAndSaysHowManyAreDuplicates() throws Exception {
+        Path sheet = dir.resolve("sheet.csv");
+        int duplicates = ImportBench.writeSheet(sheet, 250);
+        List<String> lines = Files.readAllLines(sheet, StandardCharsets.UTF_8);
+        assertEquals(251, lines.size());
+        assertTrue(lines.get(0).startsWith("客户名称,客户类型,省份"), lines.get(0));
+        assertEquals(2, duplicates);
+        assertEquals(lines.get(99), lines.get(100));
+        assertEquals(248, lines.subList(1, 251).stream().distinct().count());
+    }
+}
