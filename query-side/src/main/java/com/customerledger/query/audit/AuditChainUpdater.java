@@ -3,7 +3,12 @@ package com.customerledger.query.audit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Keeps the audit chain growing: links settled events every few seconds. Linking is idempotent. */
+/**
+ * Keeps the audit chain growing: links settled events every few seconds. Linking is idempotent.
+ * Several query instances may run this against one MongoDB: a link's position is its key, so when
+ * two link the same events at once one insert wins and the other's fails; it tries again next time,
+ * and since a link depends only on the events before it, both would have written the same.
+ */
 @Component
 class AuditChainUpdater {
 
@@ -15,6 +20,10 @@ class AuditChainUpdater {
 
     @Scheduled(fixedDelayString = "${ledger.audit.link-interval}")
     void linkSettledEvents() {
-        chain.extend();
+        try {
+            chain.extend();
+        } catch (org.springframework.dao.DuplicateKeyException anotherInstanceLinkedThem) {
+            // another query instance linked these events first
+        }
     }
 }
