@@ -126,8 +126,10 @@ public class ProjectionProgress {
      * processors are not yet running; called once at start, before they start. Answers the projections reset.
      */
     public List<String> resumeInterruptedResets() {
+        // an instance without projections (the command role) leaves the notes to the instances that run them
         List<String> groups = mongo.findAll(ResetUnderWay.class).stream().map(ResetUnderWay::group)
-                .filter(Projections.ALL::contains).toList();
+                .filter(Projections.ALL::contains)
+                .filter(group -> processing.eventProcessor(group, StreamingEventProcessor.class).isPresent()).toList();
         groups.forEach(group -> reset(group, processor(group)));
         return groups;
     }

@@ -14,8 +14,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 final class StoreOutages {
 
+    /**
+     * Axon Server could not be reached, or no instance of the other role is connected to it now (a
+     * command sent to a query instance while every command instance is restarting): both pass.
+     */
     private static final Set<ErrorCode> UNREACHABLE = Set.of(ErrorCode.COMMAND_DISPATCH_ERROR, ErrorCode.QUERY_DISPATCH_ERROR,
-            ErrorCode.CONNECTION_FAILED);
+            ErrorCode.CONNECTION_FAILED, ErrorCode.NO_HANDLER_FOR_COMMAND, ErrorCode.NO_HANDLER_FOR_QUERY,
+            ErrorCode.NO_EVENT_STORE_MASTER_AVAILABLE);
 
     private StoreOutages() {
     }
@@ -25,6 +30,8 @@ final class StoreOutages {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
                     || cause instanceof MongoTimeoutException || cause instanceof CommandDispatchException
+                    || cause instanceof org.axonframework.commandhandling.NoHandlerForCommandException
+                    || cause instanceof org.axonframework.queryhandling.NoHandlerForQueryException
                     || cause instanceof AxonServerException axon && UNREACHABLE.contains(axon.errorCode())
                     || isUnavailableGrpc(cause)) {
                 return true;

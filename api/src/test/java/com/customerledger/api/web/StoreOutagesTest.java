@@ -24,6 +24,15 @@ class StoreOutagesTest {
     }
 
     @Test
+    void noInstanceOfTheOtherRoleConnectedIsAnOutage() {
+        // a write on a query instance while no command instance is connected, and a read the other way round
+        assertThat(StoreOutages.isOutage(new org.axonframework.commandhandling.NoHandlerForCommandException("none"))).isTrue();
+        assertThat(StoreOutages.isOutage(new org.axonframework.queryhandling.NoHandlerForQueryException("none"))).isTrue();
+        assertThat(StoreOutages.isOutage(new CommandExecutionException("dispatch failed",
+                new AxonServerException(ErrorCode.NO_HANDLER_FOR_COMMAND.errorCode(), "no handler")))).isTrue();
+    }
+
+    @Test
     void aFailureOfTheLedgerItselfIsNotAnOutage() {
         assertThat(StoreOutages.isOutage(new IllegalStateException("a bug"))).isFalse();
         assertThat(StoreOutages.isOutage(new CommandExecutionException("handler failed", new NullPointerException())))
