@@ -75,6 +75,8 @@ class AuditSources {
                 .platformConnectionManager(connections)
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                // only read without snapshots here (readEvents(id, 0)); the builder requires a filter
+                .snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter.allowAll())
                 .build();
         // the store hands payloads over as stored when asked with the serializer it reads them with
         return new AxonStoredEvents(store, id -> store.readEvents(id, 0), new GrpcMetaDataAwareSerializer(eventSerializer),

@@ -5,6 +5,7 @@ import com.mongodb.MongoTimeoutException;
 import java.util.Set;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -33,11 +34,22 @@ final class StoreOutages {
                     || cause instanceof org.axonframework.commandhandling.NoHandlerForCommandException
                     || cause instanceof org.axonframework.queryhandling.NoHandlerForQueryException
                     || cause instanceof AxonServerException axon && UNREACHABLE.contains(axon.errorCode())
+                    || cause instanceof AxonServerQueryDispatchException query && isUnreachable(query)
                     || isUnavailableGrpc(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A query Axon Server could not dispatch: not an {@link AxonServerException}, and with Axon Server
+     * stopped it carries gRPC's status as its message and no cause (seen against Axon Server SE 4.6).
+     */
+    private static boolean isUnreachable(AxonServerQueryDispatchException query) {
+        String message = String.valueOf(query.getMessage());
+        return UNREACHABLE.contains(query.errorCode()) || message.startsWith("UNAVAILABLE")
+                || message.startsWith("DEADLINE_EXCEEDED");
     }
 
     /** gRPC's UNAVAILABLE and DEADLINE_EXCEEDED (Axon Server's transport), known by name: gRPC is not a compile dependency. */

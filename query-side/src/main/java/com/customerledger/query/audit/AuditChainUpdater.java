@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditChainUpdater {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditChainUpdater.class);
+
     private final AuditChain chain;
+    private boolean failing;
 
     AuditChainUpdater(AuditChain chain) {
         this.chain = chain;
@@ -22,8 +25,18 @@ class AuditChainUpdater {
     void linkSettledEvents() {
         try {
             chain.extend();
+            if (failing) {
+                log.info("audit chain: linking again");
+                failing = false;
+            }
         } catch (org.springframework.dao.DuplicateKeyException anotherInstanceLinkedThem) {
             // another query instance linked these events first
+        } catch (RuntimeException unreachable) {
+            // a store out of reach (Axon Server, MongoDB): one line, not a stack trace every interval
+            if (!failing) {
+                log.warn("audit chain: cannot link new events ({}); retrying every interval", unreachable.toString());
+                failing = true;
+            }
         }
     }
 }
