@@ -109,7 +109,12 @@ public class LookupVerification {
     @Scheduled(initialDelayString = "${ledger.lookups.verify-interval:5m}", fixedDelayString = "${ledger.lookups.verify-interval:5m}")
     void scheduled() {
         if (enabled) {
-            verify();
+            try {
+                verify();
+            } catch (RuntimeException unreachable) {
+                log.warn("command lookups: could not verify them against the event store ({}); retried in "
+                        + "ledger.lookups.verify-interval", unreachable.toString());
+            }
         }
     }
 
