@@ -107,11 +107,16 @@ CREATE TABLE IF NOT EXISTS grading_policy (
     set_by   VARCHAR(128)   NOT NULL
 );
 
--- with Axon Server the lookups commit before the events are appended (two commits): each event the
+-- with Axon Server the events are appended and then the lookups commit (two commits): each event the
 -- lookups applied is noted here in their transaction, until LookupVerification has seen it stored
 CREATE TABLE IF NOT EXISTS lookup_receipt (
     event_id        VARCHAR(255) NOT NULL PRIMARY KEY,
     aggregate_id    VARCHAR(255) NOT NULL,
     sequence_number BIGINT       NOT NULL,
     recorded_at     BIGINT       NOT NULL
+);
+-- the position up to which LookupVerification found every stored event's receipt (one row)
+CREATE TABLE IF NOT EXISTS lookup_watermark (
+    id       INT    NOT NULL PRIMARY KEY,
+    position BIGINT NOT NULL
 );

@@ -29,21 +29,23 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Finds, and repairs, command-side lookups whose events were never stored. With Axon Server the
- * lookups' database transaction commits before Axon Server's append (two commits; the unit of work
- * commits them in that order), so a crash or a failed append between the two leaves lookup rows of
- * a command that was never acknowledged: keys of a customer that does not exist, a count too many.
+ * Finds, and repairs, command-side lookups that disagree with the stored events. With Axon Server a
+ * command makes two commits: Axon Server's append first, then the lookups' database transaction (the
+ * unit of work runs its commit handlers in reverse order of registration). A crash or a failing
+ * database between the two leaves stored events without their lookup rows: keys missing, so the
+ * customer could be registered again; a rep's count too low; a rotation turn not moved.
  *
  * <p>While switched on ({@code ledger.lookups.verify-appends}, on by default with Axon Server; the
  * embedded store commits lookups and events in one transaction and needs none of it), every event the
  * lookups apply leaves a receipt in their transaction. {@link #verify()} (at start and every
- * {@code ledger.lookups.verify-interval}) takes the receipts older than the command timeout, asks the
- * event store for each event by aggregate and sequence, and drops the receipts of stored events.
- * When one is missing, it rebuilds every lookup table from the stored events in one transaction (the
- * tables are nothing but what the command-lookups handlers made of the events), which removes the
- * phantom rows and keeps the real ones. A rebuild that fails (a stored history the handlers refuse,
- * which would be a 撞单 that got in some other way) rolls back, keeps the receipts and is reported at
- * ERROR on every check until it is resolved. See docs/production.md.
+ * {@code ledger.lookups.verify-interval}) reads the stored events after its watermark: a settled event
+ * (older than {@code ledger.lookups.settle}) with a receipt is fine and its receipt dropped; one without
+ * is an event whose lookups never committed. A settled receipt whose event is not stored is the
+ * reverse case. Either way it rebuilds every lookup table from the stored events in one transaction
+ * (the tables are nothing but what the command-lookups handlers made of the events). A rebuild that
+ * fails (stored events that conflict, such as a duplicate registered while the keys were missing)
+ * rolls back, keeps the watermark and is reported at ERROR on every check until resolved. See
+ * docs/production.md.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -73,7 +75,7 @@ public class LookupVerification {
     public LookupVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventStore eventStore,
                               EventProcessingConfiguration processing, EventPositions positions, Clock clock,
                               @Value("${ledger.lookups.verify-appends:${axon.axonserver.enabled:false}}") boolean enabled,
-                              @Value("${ledger.commands.timeout:10s}") Duration settle) {
+                              @Value("${ledger.lookups.settle:${ledger.commands.timeout:10s}}") Duration settle) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.eventStore = eventStore;
@@ -123,36 +125,74 @@ public class LookupVerification {
         return last;
     }
 
-    /** Checks the settled receipts against the event store; rebuilds the lookups if an event is missing. */
+    /**
+     * Checks the stored events after the watermark against the receipts, and the settled receipts
+     * against the stored events; rebuilds the lookups when they disagree.
+     */
     public Result verify() {
         long settledBefore = clock.millis() - settle.toMillis();
-        int checked = 0;
-        List<String> missing = new ArrayList<>();
-        long after = Long.MIN_VALUE;
-        String afterId = "";
-        while (true) {
-            List<Receipt> receipts = jdbc.query("SELECT event_id, aggregate_id, sequence_number, recorded_at FROM lookup_receipt "
-                            + "WHERE recorded_at < ? AND (recorded_at > ? OR (recorded_at = ? AND event_id > ?)) "
-                            + "ORDER BY recorded_at, event_id LIMIT " + BATCH,
-                    (rs, i) -> new Receipt(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
-                    settledBefore, after, after, afterId);
-            for (Receipt receipt : receipts) {
-                if (isStored(receipt)) {
-                    jdbc.update("DELETE FROM lookup_receipt WHERE event_id = ?", receipt.eventId());
-                } else {
-                    missing.add(receipt.eventId());
-                }
-            }
-            checked += receipts.size();
-            if (receipts.size() < BATCH) {
-                break;
-            }
-            after = receipts.get(receipts.size() - 1).recordedAt();
-            afterId = receipts.get(receipts.size() - 1).eventId();
+        long head = positions.of(eventStore.createHeadToken());
+        List<Long> marks = jdbc.queryForList("SELECT position FROM lookup_watermark WHERE id = 1", Long.class);
+        if (marks.isEmpty()) {
+            // switched on now: the events before have no receipts, and were applied with the events (or checked before)
+            jdbc.update("INSERT INTO lookup_watermark (id, position) VALUES (1, ?)", head);
+            jdbc.update("DELETE FROM lookup_receipt");
+            return remember(new Result(0, List.of(), false, null));
         }
-        Result result = missing.isEmpty() ? new Result(checked, List.of(), false, null) : rebuild(checked, missing);
+        long watermark = marks.get(0);
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        long settledUpTo = watermark;
+        boolean settling = true;
+        if (head > watermark) {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(positions.after(watermark))) {
+                while (stream.hasNextAvailable(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    long position = positions.of(event.trackingToken().position()).orElse(Long.MAX_VALUE);
+                    if (event instanceof DomainEventMessage<?> && event.getTimestamp().toEpochMilli() < settledBefore) {
+                        checked++;
+                        if (jdbc.update("DELETE FROM lookup_receipt WHERE event_id = ?", event.getIdentifier()) == 0) {
+                            missing.add(event.getIdentifier());
+                        }
+                    } else if (event instanceof DomainEventMessage<?>) {
+                        settling = false;
+                    }
+                    if (settling) {
+                        settledUpTo = position;
+                    }
+                    if (position >= head) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying the lookups", interrupted);
+            }
+        }
+        // receipts of events that were never stored (all stored settled ones have been dropped above)
+        List<String> phantoms = jdbc.queryForList(
+                "SELECT event_id FROM lookup_receipt WHERE recorded_at < ? ORDER BY recorded_at LIMIT " + BATCH,
+                String.class, settledBefore);
+        phantoms = phantoms.stream().filter(id -> !isStoredById(id)).toList();
+        missing.addAll(phantoms);
+        if (missing.isEmpty()) {
+            jdbc.update("UPDATE lookup_watermark SET position = ? WHERE id = 1", settledUpTo);
+            return remember(new Result(checked, List.of(), false, null));
+        }
+        return remember(rebuild(checked, missing, head));
+    }
+
+    private Result remember(Result result) {
         last = result;
         return result;
+    }
+
+    /** Whether the receipt {@code eventId} names a stored event (by its aggregate and sequence). */
+    private boolean isStoredById(String eventId) {
+        List<Receipt> receipts = jdbc.query("SELECT event_id, aggregate_id, sequence_number, recorded_at FROM lookup_receipt "
+                + "WHERE event_id = ?", (rs, i) -> new Receipt(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+                eventId);
+        return !receipts.isEmpty() && isStored(receipts.get(0));
     }
 
     private boolean isStored(Receipt receipt) {
@@ -169,23 +209,24 @@ public class LookupVerification {
         return false;
     }
 
-    private Result rebuild(int checked, List<String> missing) {
-        log.warn("command lookups: {} applied event(s) were never stored ({}); rebuilding the lookups from the stored events",
+    private Result rebuild(int checked, List<String> missing, long head) {
+        log.warn("command lookups: {} event(s) whose lookups and storage disagree ({}); rebuilding the lookups from the stored events",
                 missing.size(), missing.size() > 5 ? missing.subList(0, 5) + " …" : missing);
         try {
             long replayed = transaction.execute(status -> {
                 LOOKUP_TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
                 jdbc.update("DELETE FROM lookup_receipt");
                 long count = replay();
-                // every row now comes from a stored event: nothing left to verify
+                // every row now comes from a stored event: nothing left to verify up to the head
                 jdbc.update("DELETE FROM lookup_receipt");
+                jdbc.update("UPDATE lookup_watermark SET position = ? WHERE id = 1", head);
                 return count;
             });
             log.warn("command lookups: rebuilt from {} stored events", replayed);
             return new Result(checked, List.copyOf(missing), true, null);
         } catch (RuntimeException refused) {
             log.error("command lookups: the rebuild from the stored events failed and was rolled back; the lookups keep "
-                    + "rows of events never stored ({}) until this is resolved", missing, refused);
+                    + "rows that disagree with the stored events ({}) until this is resolved", missing, refused);
             return new Result(checked, List.copyOf(missing), false, String.valueOf(refused.getMessage()));
         }
     }
