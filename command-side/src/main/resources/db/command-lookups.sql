@@ -151,3 +151,17 @@ CREATE TABLE IF NOT EXISTS credit_receivable (
     due_at      BIGINT       NOT NULL  -- epoch milliseconds
 );
 CREATE INDEX IF NOT EXISTS credit_receivable_by_customer ON credit_receivable (customer_id, due_at);
+
+-- with Axon Server the events are appended and then the lookups commit (two commits): each event the
+-- lookups applied is noted here in their transaction, until LookupVerification has seen it stored
+CREATE TABLE IF NOT EXISTS lookup_receipt (
+    event_id        VARCHAR(255) NOT NULL PRIMARY KEY,
+    aggregate_id    VARCHAR(255) NOT NULL,
+    sequence_number BIGINT       NOT NULL,
+    recorded_at     BIGINT       NOT NULL
+);
+-- the position up to which LookupVerification found every stored event's receipt (one row)
+CREATE TABLE IF NOT EXISTS lookup_watermark (
+    id       INT    NOT NULL PRIMARY KEY,
+    position BIGINT NOT NULL
+);

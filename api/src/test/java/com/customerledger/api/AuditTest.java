@@ -37,6 +37,8 @@ class AuditTest {
     JdbcTemplate jdbc;
     @Autowired
     com.customerledger.query.audit.AuditChain chain;
+    @Autowired
+    com.customerledger.query.audit.StoredEvents storedEvents;
 
     /**
      * A position can be missing for good: a store migrated from H2 keeps the positions H2 handed to
@@ -54,11 +56,13 @@ class AuditTest {
         long before = api.post("manager", "/api/customers", Map.of("name", "缺位之前养殖场", "type", "FARM",
                 "region", Map.of("province", "山东省"))).position();
         long missing = before + 1;
-        // as a migrated store holds it: nothing at the missing position, an event right after it
+        // as a migrated store holds it: nothing at the missing position, an event right after it (with
+        // metadata, as Axon writes every event: its engine cannot read a row without)
         jdbc.update("INSERT INTO DomainEventEntry (globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
                         + "metaData, payload, payloadRevision, payloadType, timeStamp) "
-                        + "VALUES (?, 'probe:after-gap', 0, 'Probe', ?, NULL, ?, NULL, 'com.customerledger.test.AfterGapProbe', ?)",
+                        + "VALUES (?, 'probe:after-gap', 0, 'Probe', ?, ?, ?, NULL, 'com.customerledger.test.AfterGapProbe', ?)",
                 missing + 1, java.util.UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8),
                 org.axonframework.common.DateTimeUtils.formatInstant(Instant.now()));
         long later = api.post("manager", "/api/customers", Map.of("name", "缺位之后养殖场", "type", "FARM",
                 "region", Map.of("province", "山东省"))).position();
@@ -74,9 +78,44 @@ class AuditTest {
                 .isEqualTo(verified.get("checked").asLong()).isEqualTo(head - 1);
     }
 
-    /** Runs last: it tampers with the store, after which nothing on this ledger verifies. */
+    /**
+     * The audit reads the store through Axon's own interfaces (on Axon Server the same code reads
+     * its stream): on the embedded engine, that is each row of the event table column for column,
+     * positions included, neither upcast nor serialized anew, so a link made before still matches.
+     */
     @Test
     @org.junit.jupiter.api.Order(3)
+    void theReaderHandsOverEveryEventExactlyAsTheTableHoldsIt() {
+        new Api(port).post("manager", "/api/customers", Map.of("name", "逐列核对养殖场", "type", "FARM",
+                "region", Map.of("province", "山东省")));
+        List<com.customerledger.query.audit.StoredEvent> table = jdbc.query("SELECT globalIndex, eventIdentifier, type, "
+                + "payloadRevision, aggregateIdentifier, sequenceNumber, timeStamp, payloadType, payload, metaData "
+                + "FROM DomainEventEntry ORDER BY globalIndex", (rs, i) -> new com.customerledger.query.audit.StoredEvent(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                rs.getString(7), rs.getString(8), rs.getBytes(9), rs.getBytes(10)));
+        List<com.customerledger.query.audit.StoredEvent> read = storedEvents.after(0, table.size() + 10);
+        assertThat(table).hasSizeGreaterThan(500);
+        assertThat(read).hasSameSizeAs(table);
+        String tableChain = com.customerledger.query.audit.StoredEvent.GENESIS;
+        String readChain = tableChain;
+        for (int i = 0; i < table.size(); i++) {
+            assertThat(read.get(i).position()).isEqualTo(table.get(i).position());
+            assertThat(read.get(i).payload()).isEqualTo(table.get(i).payload());
+            assertThat(read.get(i).metaData()).isEqualTo(table.get(i).metaData());
+            tableChain = table.get(i).link(tableChain);
+            readChain = read.get(i).link(readChain);
+            assertThat(readChain).as("link at position " + table.get(i).position()).isEqualTo(tableChain);
+        }
+        assertThat(storedEvents.head()).isEqualTo(table.get(table.size() - 1).position());
+        List<com.customerledger.query.audit.StoredEvent> customer = storedEvents.ofAggregate(table.get(table.size() - 1)
+                .aggregateId());
+        assertThat(customer).extracting(com.customerledger.query.audit.StoredEvent::eventId)
+                .contains(table.get(table.size() - 1).eventId());
+    }
+
+    /** Runs last: it tampers with the store, after which nothing on this ledger verifies. */
+    @Test
+    @org.junit.jupiter.api.Order(4)
     void auditorReadsTheTrailAndVerificationCatchesEditsAndDeletions() throws Exception {
         Api api = new Api(port);
         Instant from = Instant.now().minusSeconds(60);

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import com.customerledger.events.EventPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -29,13 +30,15 @@ public class ProjectionProgress {
     private final EventProcessingConfiguration processing;
     private final ParkedEvents parked;
     private final MongoTemplate mongo;
+    private final EventPositions positions;
     private final Map<String, ProjectionStatus.Failure> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectionProgress(EventProcessingConfiguration processing, ParkedEvents parked,
-                              MongoTemplate mongo) {
+                              MongoTemplate mongo, EventPositions positions) {
         this.processing = processing;
         this.parked = parked;
         this.mongo = mongo;
+        this.positions = positions;
     }
 
     /**
@@ -123,8 +126,10 @@ public class ProjectionProgress {
      * processors are not yet running; called once at start, before they start. Answers the projections reset.
      */
     public List<String> resumeInterruptedResets() {
+        // an instance without projections (the command role) leaves the notes to the instances that run them
         List<String> groups = mongo.findAll(ResetUnderWay.class).stream().map(ResetUnderWay::group)
-                .filter(Projections.ALL::contains).toList();
+                .filter(Projections.ALL::contains)
+                .filter(group -> processing.eventProcessor(group, StreamingEventProcessor.class).isPresent()).toList();
         groups.forEach(group -> reset(group, processor(group)));
         return groups;
     }
@@ -147,7 +152,10 @@ public class ProjectionProgress {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor for " + group));
     }
 
-    /** The lowest position over the segments of a projection's processor, empty while no segment is claimed. */
+    /**
+     * The lowest position over the segments of a projection's processor (as {@link EventPositions}
+     * numbers them), empty while no segment is claimed.
+     */
     public OptionalLong position(String group) {
         StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null);
         if (processor == null) {
@@ -165,6 +173,6 @@ public class ProjectionProgress {
             }
             lowest = Math.min(lowest, current.getAsLong());
         }
-        return OptionalLong.of(lowest);
+        return positions.of(OptionalLong.of(lowest));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * scheduler exists; the scheduler reads "now" from the ledger's {@link Clock}, so a test can move time.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Profile("!" + Roles.QUERY + " | " + Roles.COMMAND) // not on a query instance
 class DeadlineConfiguration {
 
     /**

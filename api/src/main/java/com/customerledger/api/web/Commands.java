@@ -1,5 +1,6 @@
 package com.customerledger.api.web;
 
+import com.customerledger.events.EventPositions;
 import com.customerledger.api.config.LedgerProperties;
 import com.customerledger.command.Actor;
 import com.customerledger.command.RejectedException;
@@ -15,7 +16,6 @@ import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -40,10 +40,12 @@ public class Commands {
     private final CommandGateway gateway;
     private final EventStore eventStore;
     private final Duration timeout;
+    private final EventPositions positions;
 
-    Commands(CommandGateway gateway, EventStore eventStore, LedgerProperties properties) {
+    Commands(CommandGateway gateway, EventStore eventStore, LedgerProperties properties, EventPositions positions) {
         this.gateway = gateway;
         this.eventStore = eventStore;
+        this.positions = positions;
         this.timeout = properties.commands().timeout();
     }
 
@@ -86,10 +88,9 @@ public class Commands {
         return unwrap(failure);
     }
 
-    /** The global position of the newest stored event. */
+    /** The position of the newest stored event (counted from 1, {@link EventPositions}); 0 for an empty store. */
     public long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
+        return positions.of(eventStore.createHeadToken());
     }
 
     private static RuntimeException unwrap(Throwable cause) {

@@ -5,6 +5,7 @@ import com.mongodb.MongoTimeoutException;
 import java.util.Set;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -14,8 +15,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 final class StoreOutages {
 
+    /**
+     * Axon Server could not be reached, or no instance of the other role is connected to it now (a
+     * command sent to a query instance while every command instance is restarting): both pass.
+     */
     private static final Set<ErrorCode> UNREACHABLE = Set.of(ErrorCode.COMMAND_DISPATCH_ERROR, ErrorCode.QUERY_DISPATCH_ERROR,
-            ErrorCode.CONNECTION_FAILED);
+            ErrorCode.CONNECTION_FAILED, ErrorCode.NO_HANDLER_FOR_COMMAND, ErrorCode.NO_HANDLER_FOR_QUERY,
+            ErrorCode.NO_EVENT_STORE_MASTER_AVAILABLE);
 
     private StoreOutages() {
     }
@@ -25,12 +31,25 @@ final class StoreOutages {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException || cause instanceof MongoSocketException
                     || cause instanceof MongoTimeoutException || cause instanceof CommandDispatchException
+                    || cause instanceof org.axonframework.commandhandling.NoHandlerForCommandException
+                    || cause instanceof org.axonframework.queryhandling.NoHandlerForQueryException
                     || cause instanceof AxonServerException axon && UNREACHABLE.contains(axon.errorCode())
+                    || cause instanceof AxonServerQueryDispatchException query && isUnreachable(query)
                     || isUnavailableGrpc(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A query Axon Server could not dispatch: not an {@link AxonServerException}, and with Axon Server
+     * stopped it carries gRPC's status as its message and no cause (seen against Axon Server SE 4.6).
+     */
+    private static boolean isUnreachable(AxonServerQueryDispatchException query) {
+        String message = String.valueOf(query.getMessage());
+        return UNREACHABLE.contains(query.errorCode()) || message.startsWith("UNAVAILABLE")
+                || message.startsWith("DEADLINE_EXCEEDED");
     }
 
     /** gRPC's UNAVAILABLE and DEADLINE_EXCEEDED (Axon Server's transport), known by name: gRPC is not a compile dependency. */

@@ -1,5 +1,6 @@
 package com.customerledger.command.assignment;
 
+import com.customerledger.events.EventPositions;
 import com.customerledger.events.AssignmentRule;
 import com.customerledger.events.CustomerProfile;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
@@ -50,9 +50,11 @@ public class AssignmentPreview {
     }
 
     private final EventStore eventStore;
+    private final EventPositions positions;
 
-    public AssignmentPreview(EventStore eventStore) {
+    public AssignmentPreview(EventStore eventStore, EventPositions positions) {
         this.eventStore = eventStore;
+        this.positions = positions;
     }
 
     @QueryHandler
@@ -62,14 +64,13 @@ public class AssignmentPreview {
 
     public Result preview(List<AssignmentRule> draft, int limit) {
         History history = new History();
-        TrackingToken head = eventStore.createHeadToken();
-        long through = head == null ? 0 : head.position().orElse(0);
+        long through = positions.of(eventStore.createHeadToken());
         if (through > 0) {
             try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
                 while (stream.hasNextAvailable()) {
                     TrackedEventMessage<?> event = stream.nextAvailable();
                     history.apply(event.getPayload());
-                    if (event.trackingToken().position().orElse(Long.MAX_VALUE) >= through) {
+                    if (positions.of(event.trackingToken().position()).orElse(Long.MAX_VALUE) >= through) {
                         break;
                     }
                 }

@@ -28,11 +28,14 @@ import org.springframework.stereotype.Component;
 public class AuditChain {
 
     private static final int BATCH = 1000;
+    /** How many events past the chain's head {@link #positionsOf} looks through for events not linked yet. */
+    private static final int UNLINKED_SCAN = 10_000;
 
     @Document("audit_chain")
     static class Link {
         @Id
         long position;
+        @org.springframework.data.mongodb.core.index.Indexed(unique = true)
         String eventId;
         String link;
     }
@@ -122,6 +125,43 @@ public class AuditChain {
         }
         return mongo.find(Query.query(Criteria.where("_id").in(positions)), Link.class).stream()
                 .collect(java.util.stream.Collectors.toMap(link -> link.position, link -> link.link));
+    }
+
+    /**
+     * The positions of the events {@code eventIds}, as far as known: from their links, and for events
+     * not linked yet from the stream after the chain's head (at most {@value #UNLINKED_SCAN} events;
+     * the chain is normally a link interval behind). An event store reads one aggregate's events
+     * without global positions; the chain is where they are kept.
+     */
+    public Map<String, Long> positionsOf(java.util.Collection<String> eventIds) {
+        Map<String, Long> positions = new java.util.HashMap<>();
+        for (String eventId : eventIds) {
+            // one equality match each: a unique index serves exactly that on every MongoDB this runs on
+            Link link = mongo.findOne(Query.query(Criteria.where("eventId").is(eventId)), Link.class);
+            if (link != null) {
+                positions.put(eventId, link.position);
+            }
+        }
+        if (positions.size() < eventIds.size()) {
+            java.util.Set<String> missing = new java.util.HashSet<>(eventIds);
+            missing.removeAll(positions.keySet());
+            long after = head().map(link -> link.position).orElse(0L);
+            int scanned = 0;
+            while (!missing.isEmpty() && scanned < UNLINKED_SCAN) {
+                List<StoredEvent> events = store.after(after, BATCH);
+                for (StoredEvent event : events) {
+                    if (missing.remove(event.eventId())) {
+                        positions.put(event.eventId(), event.position());
+                    }
+                }
+                scanned += events.size();
+                if (events.size() < BATCH) {
+                    break;
+                }
+                after = events.get(events.size() - 1).position();
+            }
+        }
+        return positions;
     }
 
     /**

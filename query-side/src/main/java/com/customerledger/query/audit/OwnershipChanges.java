@@ -41,11 +41,11 @@ public class OwnershipChanges {
 
     /** The raw events of a customer with payload and metadata, in order, each with its chain link once linked. */
     public List<Map<String, Object>> eventsOf(String customerId) {
-        List<StoredEvent> stored = store.ofAggregate("customer:" + customerId);
+        List<StoredEvent> stored = withPositions(store.ofAggregate("customer:" + customerId));
         Map<Long, String> links = chain.linksAt(stored.stream().map(StoredEvent::position).toList());
         return stored.stream().map(event -> {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("position", event.position());
+            row.put("position", event.position() == 0 ? null : event.position());
             row.put("eventId", event.eventId());
             row.put("type", simpleName(event.payloadType()));
             row.put("revision", event.revision());
@@ -65,23 +65,39 @@ public class OwnershipChanges {
      */
     public void recordedIn(Instant from, Instant to, String repId, String customerId, Consumer<Map<String, Object>> each) {
         List<Map<String, Object>> page = new java.util.ArrayList<>();
-        store.recordedIn(OWNERSHIP_EVENTS.stream().map(type -> EVENTS_PACKAGE + type).toList(), from, to,
-                customerId == null ? null : "customer:" + customerId, event -> {
-                    Map<String, Object> row = row(event);
-                    if (repId == null || repId.equals(row.get("toRepId")) || repId.equals(row.get("fromRepId"))) {
-                        page.add(row);
-                        if (page.size() == PAGE) {
-                            flush(page, each);
-                        }
-                    }
-                });
+        List<String> types = OWNERSHIP_EVENTS.stream().map(type -> EVENTS_PACKAGE + type).toList();
+        Consumer<StoredEvent> add = event -> {
+            Map<String, Object> row = row(event);
+            if (repId == null || repId.equals(row.get("toRepId")) || repId.equals(row.get("fromRepId"))) {
+                page.add(row);
+                if (page.size() == PAGE) {
+                    flush(page, each);
+                }
+            }
+        };
+        if (customerId == null) {
+            store.recordedIn(types, from, to, add);
+        } else {
+            // one customer: its own events, not a scan of the period
+            withPositions(store.ofAggregate("customer:" + customerId).stream().filter(event -> {
+                Instant recorded = Instant.parse(event.timestamp());
+                return types.contains(event.payloadType()) && !recorded.isBefore(from) && recorded.isBefore(to);
+            }).toList()).forEach(add);
+        }
         flush(page, each);
     }
 
+    /** An aggregate's events with their positions, where known ({@link AuditChain#positionsOf}); 0 where not. */
+    private List<StoredEvent> withPositions(List<StoredEvent> events) {
+        Map<String, Long> positions = chain.positionsOf(events.stream().map(StoredEvent::eventId).toList());
+        return events.stream().map(event -> event.at(positions.getOrDefault(event.eventId(), 0L))).toList();
+    }
+
     private void flush(List<Map<String, Object>> page, Consumer<Map<String, Object>> each) {
-        Map<Long, String> links = chain.linksAt(page.stream().map(row -> (Long) row.get("position")).toList());
+        Map<Long, String> links = chain.linksAt(page.stream().map(row -> (Long) row.get("position")).filter(java.util.Objects::nonNull).toList());
         for (Map<String, Object> row : page) {
-            row.put("chainHash", links.get((Long) row.get("position")));
+            Object position = row.get("position");
+            row.put("chainHash", position == null ? null : links.get((Long) position));
             each.accept(row);
         }
         page.clear();
@@ -99,7 +115,7 @@ public class OwnershipChanges {
         String rule = text(payload, "assignedByRule") == null ? null
                 : text(payload, "assignedByRule") + "@v" + text(payload, "policyVersion");
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("position", event.position());
+        row.put("position", event.position() == 0 ? null : event.position());
         row.put("eventId", event.eventId());
         row.put("customerId", text(payload, "customerId"));
         row.put("fromRepId", text(payload, "fromRepId"));

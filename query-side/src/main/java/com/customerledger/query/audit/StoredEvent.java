@@ -15,6 +15,11 @@ public record StoredEvent(long position, String eventId, String type, String rev
 
     public static final String GENESIS = "0".repeat(64);
 
+    /** This event at {@code position} (an aggregate's events are read without their positions). */
+    public StoredEvent at(long position) {
+        return new StoredEvent(position, eventId, type, revision, aggregateId, sequence, timestamp, payloadType, payload, metaData);
+    }
+
     /** SHA-256 over the previous link and every stored column, each length-prefixed so no two events can collide. */
     public String link(String previous) {
         try {

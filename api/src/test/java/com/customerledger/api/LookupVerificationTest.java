@@ -1,0 +1,81 @@
+package com.customerledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.customerledger.command.storage.LookupVerification;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a crash between the two commits of Axon Server leaves is found and repaired from the stored
+ * events. The state is made on the embedded store after the fact: a registration whose key rows and
+ * receipt are deleted (its events stored, its lookups never committed: the same farm could be
+ * registered again), and, the other way round, a key row and a receipt of an event that was never
+ * stored (the key refuses a farm as a 撞单 of a customer that does not exist). The check finds both
+ * and rebuilds the lookups.
+ */
+class LookupVerificationTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void lookupsOfEventsNeverStoredAreFoundAndRebuiltFromTheStoredEvents() {
+        try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--server.port=0", "--ledger.data-dir=" + dataDir, "--ledger.lookups.verify-appends=true",
+                        "--ledger.lookups.settle=1s")) {
+            Api api = new Api(((WebServerApplicationContext) ledger).getWebServer().getPort());
+            JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+            LookupVerification verification = ledger.getBean(LookupVerification.class);
+            Map<String, Object> real = Map.of("name", "真实养殖场", "type", "FARM",
+                    "region", Map.of("province", "山东省", "city", "潍坊市", "county", "寿光市"));
+            Map<String, Object> ghost = Map.of("name", "幽灵养殖场", "type", "FARM", "phone", "13800000000",
+                    "region", Map.of("province", "山东省", "city", "潍坊市", "county", "寿光市"));
+            String realId = api.post("manager", "/api/customers", real).text("customerId");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lookup_receipt", Long.class)).isEqualTo(1);
+
+            // stored, but its lookups never committed: its keys and its receipt are not there
+            jdbc.update("DELETE FROM customer_key WHERE customer_id = ?", realId);
+            jdbc.update("DELETE FROM lookup_receipt WHERE aggregate_id = ?", "customer:" + realId);
+            // the other way round (an append that failed after the lookups committed): a key and a receipt, no event
+            String ghostId = "c-ghost";
+            jdbc.update("INSERT INTO customer_key (identity_key, customer_id) VALUES ('phone:13800000000', ?)", ghostId);
+            jdbc.update("INSERT INTO lookup_receipt (event_id, aggregate_id, sequence_number, recorded_at) VALUES "
+                    + "('never-stored', 'customer:c-ghost', 0, 0)");
+            assertThat(api.post("manager", "/api/customers", ghost).status()).as("the phantom keys refuse it").isEqualTo(409);
+            sleepPast(java.time.Duration.ofMillis(1500));
+
+            LookupVerification.Result repaired = verification.verify();
+            assertThat(repaired.missingEventIds()).as(repaired.toString()).hasSize(2).contains("never-stored");
+            assertThat(repaired.rebuilt()).isTrue();
+            assertThat(repaired.failure()).isNull();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_key WHERE customer_id = ?", Long.class, ghostId))
+                    .isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_key WHERE customer_id = ?", Long.class, realId))
+                    .isPositive();
+
+            Api.Response again = api.post("manager", "/api/customers", ghost);
+            assertThat(again.status()).as("the phantom is gone: " + again).isEqualTo(201);
+            Api.Response duplicate = api.post("manager", "/api/customers", real);
+            assertThat(duplicate.status()).as("the real customer's keys were rebuilt").isEqualTo(409);
+            sleepPast(java.time.Duration.ofMillis(1500));
+            LookupVerification.Result clean = verification.verify();
+            assertThat(clean.missingEventIds()).as(clean.toString()).isEmpty();
+            assertThat(clean.checked()).as("the registration since the rebuild").isEqualTo(1);
+        }
+    }
+
+    private static void sleepPast(java.time.Duration settle) {
+        try {
+            Thread.sleep(settle.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
