@@ -39,22 +39,43 @@ final class ConsistentH2Backend extends H2Backend {
         committer.scheduleWithFixedDelay(this::commit, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens (or creates) the store file without MVStore's own background commits. */
+    /**
+     * Opens (or creates) the store file without MVStore's own background commits. Pages are
+     * compressed (LZF): the documents' field names repeat in every one.
+     */
     static ConsistentH2Backend open(String file, Duration interval) {
-        return new ConsistentH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open(), interval);
+        return new ConsistentH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().compress().open(), interval);
     }
 
+    /**
+     * Commits what changed and then compacts a little: without MVStore's background thread (switched
+     * off above) nothing would ever rewrite the live pages of mostly dead chunks, and every commit
+     * writes a new chunk, so the file grew by several KB per event. Up to {@link #COMPACT_WRITE} bytes
+     * of live pages of chunks below {@link #FILL_RATE} % are rewritten and committed with the same lock
+     * held, so the file still only ever holds a state between two operations.
+     */
     @Override
     public void commit() {
         lock.writeLock().lock();
         try {
-            if (!getMvStore().isClosed() && getMvStore().hasUnsavedChanges()) {
+            MVStore store = getMvStore();
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
                 super.commit();
+                if (store.compact(FILL_RATE, COMPACT_WRITE) && store.hasUnsavedChanges()) {
+                    super.commit();
+                }
             }
         } finally {
             lock.writeLock().unlock();
         }
     }
+
+    /** Live share of a chunk below which its pages are rewritten into new chunks. */
+    static final int FILL_RATE = 80;
+    /** How long closing the store may spend shrinking its file. */
+    static final int CLOSE_COMPACT_MILLIS = 2000;
+    /** The most bytes of live pages one commit rewrites. */
+    static final int COMPACT_WRITE = 4 << 20;
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
@@ -92,6 +113,10 @@ final class ConsistentH2Backend extends H2Backend {
         committer.shutdownNow();
         lock.writeLock().lock();
         try {
+            if (!getMvStore().isClosed()) {
+                // moves the live chunks to the front and cuts the file after them
+                getMvStore().compactFile(CLOSE_COMPACT_MILLIS);
+            }
             super.close();
         } finally {
             lock.writeLock().unlock();
