@@ -58,11 +58,13 @@ final class ConsistentH2Backend extends H2Backend {
     }
 
     /**
-     * Commits what changed and then compacts a little: without MVStore's background thread (switched
-     * off above) nothing would ever rewrite the live pages of mostly dead chunks, and every commit
-     * writes a new chunk, so the file grew by several KB per event. Up to {@link #COMPACT_WRITE} bytes
-     * of live pages of chunks below {@link #FILL_RATE} % are rewritten and committed with the same lock
-     * held, so the file still only ever holds a state between two operations.
+     * Commits what changed and, once the file has grown by {@link #COMPACT_AFTER_GROWTH} bytes since
+     * the last time, compacts: without MVStore's background thread (switched off above) nothing would
+     * ever rewrite the live pages of mostly dead chunks, and every commit writes a new chunk, so the
+     * file grew by several KB per event. Up to {@link #COMPACT_WRITE} bytes of live pages of chunks
+     * below {@link #FILL_RATE} % are rewritten and committed with the same lock held, so the file still
+     * only ever holds a state between two operations. (Compacting after every commit kept an idle
+     * ledger busy: the processors' claim extensions commit a little every second.)
      */
     @Override
     public void commit() {
@@ -71,14 +73,23 @@ final class ConsistentH2Backend extends H2Backend {
             MVStore store = getMvStore();
             if (!store.isClosed() && store.hasUnsavedChanges()) {
                 super.commit();
-                if (store.compact(FILL_RATE, COMPACT_WRITE) && store.hasUnsavedChanges()) {
-                    super.commit();
+                long size = store.getFileStore().size();
+                if (size > compactedAtSize + COMPACT_AFTER_GROWTH) {
+                    if (store.compact(FILL_RATE, COMPACT_WRITE) && store.hasUnsavedChanges()) {
+                        super.commit();
+                    }
+                    compactedAtSize = store.getFileStore().size();
                 }
             }
         } finally {
             lock.writeLock().unlock();
         }
     }
+
+    /** The file's size after the last compaction (or at start); guarded by the write lock. */
+    private long compactedAtSize;
+    /** How much the file grows before the next compaction. */
+    static final long COMPACT_AFTER_GROWTH = 4 << 20;
 
     /** Live share of a chunk below which its pages are rewritten into new chunks. */
     static final int FILL_RATE = 80;
