@@ -58,7 +58,7 @@ final class ConsistentH2Backend extends H2Backend {
     }
 
     /**
-     * Commits what changed and, once the file has grown by {@link #COMPACT_AFTER_GROWTH} bytes since
+     * Commits what changed and, once the file has grown by {@link #COMPACT_AFTER_GROWTH} bytes (1 MB) since
      * the last time, compacts: without MVStore's background thread (switched off above) nothing would
      * ever rewrite the live pages of mostly dead chunks, and every commit writes a new chunk, so the
      * file grew by several KB per event. Up to {@link #COMPACT_WRITE} bytes of live pages of chunks
@@ -89,7 +89,7 @@ final class ConsistentH2Backend extends H2Backend {
     /** The file's size after the last compaction (or at start); guarded by the write lock. */
     private long compactedAtSize;
     /** How much the file grows before the next compaction. */
-    static final long COMPACT_AFTER_GROWTH = 4 << 20;
+    static final long COMPACT_AFTER_GROWTH = 1 << 20;
 
     /** Live share of a chunk below which its pages are rewritten into new chunks. */
     static final int FILL_RATE = 80;
