@@ -3,6 +3,7 @@ package com.customerledger.api.config;
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.customer.Customer;
 import com.customerledger.command.pool.PoolProcess;
+import com.customerledger.query.PendingDocuments;
 import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.Projections;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -14,6 +15,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -58,12 +60,30 @@ class AxonConfiguration {
     @Bean
     TokenStore tokenStore(org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
                           Serializer serializer, LedgerProperties properties) {
-        return MongoTokenStore.builder()
+        return new DocumentsFirstTokenStore(MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .claimTimeout(properties.projections().claimTimeout())
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .build();
+                .transactionManager(NoTransactionManager.INSTANCE));
+    }
+
+    /**
+     * Projections keep the documents a batch of events changed in memory and write them once per
+     * batch ({@link PendingDocuments}); Axon stores the batch's token first among the batch's commit
+     * steps. This store writes the batch's documents just before the token, so a token on file is
+     * never ahead of the documents it covers.
+     */
+    static final class DocumentsFirstTokenStore extends MongoTokenStore {
+
+        DocumentsFirstTokenStore(MongoTokenStore.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        public void storeToken(TrackingToken token, String processorName, int segment) {
+            PendingDocuments.flushCurrent();
+            super.storeToken(token, processorName, segment);
+        }
     }
 
     /** Snapshots Customers with Axon's auto-configured snapshotter, after the command's transaction has committed. */
@@ -136,6 +156,9 @@ class AxonConfiguration {
                         config -> PropagatingErrorHandler.instance());
                 for (String projection : Projections.ALL) {
                     processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
+                    // with no parked event of a customer known, its events need no look-up in the queue each
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                            (config, invoker) -> invoker.enableSequenceIdentifierCache());
                     processing.registerDeadLetterQueue(projection, config -> MongoSequencedDeadLetterQueue.builder()
                             .processingGroup(projection)
                             .mongoTemplate(axonMongoTemplate)
