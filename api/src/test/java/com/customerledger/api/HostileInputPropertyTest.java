@@ -87,6 +87,8 @@ class HostileInputPropertyTest {
     private static final String VISITED = "hx-visited";
     private static final String TERRITORY_REP = "hx-territory";
     private static final String EMPTY_REP = "hx-empty";
+    /** The catalogue product pricing rules and orders name. */
+    private static final String PRODUCT = "hx-product";
     /** Placeholders made real per case: a departure and closing an opportunity are for good, so each case gets its own. */
     private static final String LEAVER = "@leaver@";
     private static final String OPPORTUNITY = "@opportunity@";
@@ -504,6 +506,23 @@ class HostileInputPropertyTest {
                 new Endpoint("POST", "/api/policies/grading/recompute", ADMIN, Kind.WRITE, null, Map.of("includeManual", "false")),
                 write("PUT", "/api/policies/pool", ADMIN, "{\"daysWithoutVisit\":30,\"daysWithoutDeal\":90,\"reminderDaysBefore\":5}"),
                 write("POST", "/api/admin/projections/{no-such-view}/replay", ADMIN, null),
+                write("POST", "/api/products", ADMIN, "{\"productId\":null,\"name\":\"猪用生长料 40kg\",\"productLine\":\"feed\","
+                        + "\"unit\":\"BAG\",\"listPrice\":168.00}"),
+                write("PUT", "/api/policies/pricing", ADMIN, "{\"rules\":[{\"ruleId\":\"hx-feed\",\"match\":{\"productId\":\""
+                        + PRODUCT + "\",\"productLine\":\"feed\",\"customerType\":\"FARM\",\"grade\":\"A\",\"region\":"
+                        + "{\"province\":\"山东省\",\"city\":null,\"county\":null}},\"discountPercent\":5.5}]}"),
+                write("POST", "/api/customers/{" + VISITED + "}/credit/requests", ADMIN, "{\"requestId\":null,\"limit\":50000.00,"
+                        + "\"paymentTermDays\":30,\"reason\":\"春季备货\"}"),
+                write("POST", "/api/orders", ADMIN, "{\"orderId\":null,\"customerId\":\"" + VISITED + "\",\"lines\":[{\"productId\":\""
+                        + PRODUCT + "\",\"quantity\":2,\"unitPrice\":null}],\"note\":\"年前送\"}"),
+                write("POST", "/api/customers/{" + VISITED + "}/payments", "finance", "{\"paymentId\":\"hx-pay\",\"amount\":100.00,"
+                        + "\"receivedAt\":\"" + PAST + "\",\"method\":\"BANK_TRANSFER\",\"orderId\":null}"),
+                read("/api/products", ADMIN, "productLine", "feed", "page", "0", "size", "10", "minPosition", "1"),
+                read("/api/prices", OWNER, "customerId", VISITED, "productId", PRODUCT, "minPosition", "1"),
+                read("/api/orders", ADMIN, "customerId", VISITED, "repId", OWNER, "status", "APPROVED", "from", FROM, "to", TO,
+                        "page", "0", "size", "10", "minPosition", "1"),
+                read("/api/customers/{" + VISITED + "}/credit", ADMIN, "minPosition", "1"),
+                read("/api/credit/requests", ADMIN, "status", "PENDING", "customerId", VISITED, "page", "0", "size", "10"),
 
                 read("/api/customers", ADMIN, "q", "绿源", "type", "FARM", "region", "山东省/潍坊市", "grade", "A", "ownerRepId", OWNER,
                         "inPool", "false", "page", "0", "size", "10", "minPosition", "1"),
@@ -551,6 +570,8 @@ class HostileInputPropertyTest {
             expect(api.post("manager", "/api/customers", body));
         }
         settled = Instant.now().toString();
+        expect(api.post(ADMIN, "/api/products", Map.of("productId", PRODUCT, "name", "hx生长料", "productLine", "feed", "unit", "BAG",
+                "listPrice", "168.00")));
         expect(api.post(ADMIN, "/api/customers/" + CUSTOMER + "/collaborators", Map.of("repId", VIEWER, "role", "VIEWER")));
         expect(api.post(ADMIN, "/api/customers/" + VISITED + "/collaborators", Map.of("repId", EDITOR, "role", "EDITOR")));
         batchId = expect(api.post(ADMIN, "/api/transfers", Map.of("fromRepId", EMPTY_REP, "toRepId", EDITOR,
