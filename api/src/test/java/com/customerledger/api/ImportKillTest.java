@@ -70,6 +70,25 @@ class ImportKillTest {
             assertThat(customers(api)).as("every row imported once").isEqualTo(ROWS);
             assertThat(load(api, "rep-a") + load(api, "rep-b")).isEqualTo(ROWS);
             export = download(restarted.port(), "/api/exports/customers?format=csv&q=" + enc("重启"));
+
+            // the audit chain links every event of the import, and a replay of the customers answers the same
+            JsonNode verified = api.await("auditor", "/api/audit/verify", r -> r.body().path("ok").asBoolean()
+                    && r.body().path("head").asLong() >= r.body().path("storeHead").asLong(), Duration.ofSeconds(60)).body();
+            assertThat(verified.path("outcome").asText()).as(verified.toString()).isEqualTo("VERIFIED");
+            long head = verified.path("storeHead").asLong();
+            assertThat(api.post("admin", "/api/admin/projections/customer-view/replay", null).status()).isEqualTo(202);
+            JsonNode replayed = api.await("admin", "/api/admin/projections", r -> {
+                for (JsonNode status : r.body()) {
+                    if (status.path("name").asText().equals("customer-view") && (status.path("replaying").asBoolean()
+                            || status.path("position").asLong() < head)) {
+                        return false;
+                    }
+                }
+                return r.status() == 200;
+            }, Duration.ofSeconds(90)).body();
+            assertThat(replayed.toString()).doesNotContain("\"replaying\":true");
+            assertThat(download(restarted.port(), "/api/exports/customers?format=csv&q=" + enc("重启")))
+                    .as("the export after a full replay of the customers").isEqualTo(export);
         } finally {
             restarted.kill();
         }
