@@ -1,5 +1,6 @@
 package com.customerledger.api.imports;
 
+import com.customerledger.api.config.OnCommandSide;
 import com.customerledger.api.imports.ImportJobs.Item;
 import com.customerledger.api.imports.ImportJobs.Job;
 import com.customerledger.command.Actor;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Service;
  * mapped, and a job recorded for {@link ImportRunner}; a file the ledger cannot import at all is
  * refused before any job exists.
  */
+@OnCommandSide
 @Service
 class CustomerImports {
 

@@ -1,5 +1,6 @@
 package com.customerledger.api.imports;
 
+import com.customerledger.api.config.OnCommandSide;
 import com.customerledger.api.security.CurrentActor;
 import com.customerledger.api.web.ApiTags;
 import com.customerledger.api.web.BusinessTime;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Moving in: a sheet of customers (.xlsx or CSV) imported as registrations, tracked as a job. */
+@OnCommandSide
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {

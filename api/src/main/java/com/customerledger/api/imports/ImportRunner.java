@@ -1,5 +1,6 @@
 package com.customerledger.api.imports;
 
+import com.customerledger.api.config.OnCommandSide;
 import com.customerledger.api.imports.ImportJobs.Item;
 import com.customerledger.api.imports.ImportJobs.Job;
 import com.customerledger.api.imports.ImportJobs.Progress;
@@ -49,6 +50,7 @@ import org.springframework.stereotype.Component;
  * as an earlier row of the file is refused by the 撞单 guard with the earlier row's customer, which
  * names the row. A dry run reads the same rows and makes the same checks without sending anything.
  */
+@OnCommandSide
 @Component
 class ImportRunner implements SmartLifecycle {
 
