@@ -56,6 +56,7 @@ class ImportKillTest {
         }
 
         byte[] export;
+        byte[] exportXlsx;
         LedgerProcess restarted = LedgerProcess.start(firstLedger);
         try {
             Api api = new Api(restarted.port());
@@ -70,6 +71,7 @@ class ImportKillTest {
             assertThat(customers(api)).as("every row imported once").isEqualTo(ROWS);
             assertThat(load(api, "rep-a") + load(api, "rep-b")).isEqualTo(ROWS);
             export = download(restarted.port(), "/api/exports/customers?format=csv&q=" + enc("重启"));
+            exportXlsx = download(restarted.port(), "/api/exports/customers?format=xlsx&q=" + enc("重启"));
 
             // the audit chain links every event of the import, and a replay of the customers answers the same
             JsonNode verified = api.await("auditor", "/api/audit/verify", r -> r.body().path("ok").asBoolean()
@@ -97,7 +99,8 @@ class ImportKillTest {
         try {
             Api api = new Api(empty.port());
             registerReps(api);
-            String roundTrip = api.upload("manager", "/api/imports/customers", "export.csv", export).text("importId");
+            // the .xlsx export moves into an empty ledger as the same customers
+            String roundTrip = api.upload("manager", "/api/imports/customers", "export.xlsx", exportXlsx).text("importId");
             JsonNode done = api.await("manager", "/api/imports/" + roundTrip, r -> "DONE".equals(r.text("status")),
                     Duration.ofSeconds(120)).body();
             assertThat(done.path("imported").asInt()).as(done.path("items").toString()).isEqualTo(ROWS);
@@ -105,6 +108,13 @@ class ImportKillTest {
             assertThat(customers(api)).isEqualTo(ROWS);
             byte[] again = download(empty.port(), "/api/exports/customers?format=csv&q=" + enc("重启"));
             assertThat(importedColumns(again)).as("the same customers").isEqualTo(importedColumns(export));
+            // and the CSV export names exactly those customers again: every row a duplicate of one of them
+            String twice = api.upload("manager", "/api/imports/customers", "export.csv", export).text("importId");
+            JsonNode repeated = api.await("manager", "/api/imports/" + twice, r -> "DONE".equals(r.text("status")),
+                    Duration.ofSeconds(120)).body();
+            assertThat(repeated.path("imported").asInt()).as(repeated.path("items").toString()).isZero();
+            assertThat(repeated.path("duplicates").asInt()).isEqualTo(ROWS);
+            assertThat(customers(api)).isEqualTo(ROWS);
         } finally {
             empty.kill();
         }
