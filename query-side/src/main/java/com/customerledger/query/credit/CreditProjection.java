@@ -38,6 +38,7 @@ public class CreditProjection {
     @Document("credit_requests")
     @CompoundIndex(name = "customer_decided", def = "{'customerId': 1, 'status': 1, 'decidedAt': -1}")
     @CompoundIndex(name = "status_requested", def = "{'status': 1, 'requestedAt': 1}")
+    @CompoundIndex(name = "requested", def = "{'requestedAt': 1}")
     static class RequestDocument extends SequencedDocument {
         String customerId;
         BigDecimal limit;
