@@ -41,7 +41,7 @@ public final class Roles extends TypeExcludeFilter {
     /** Workers and start-up jobs: they act on the command side's state. */
     private static final List<String> WORKERS = List.of("org.springframework.context.SmartLifecycle",
             "org.springframework.beans.factory.SmartInitializingSingleton", "org.springframework.boot.ApplicationRunner",
-            "org.springframework.boot.CommandLineRunner");
+            "org.springframework.boot.CommandLineRunner", "com.customerledger.command.PollingWorker");
 
     private final Environment environment;
 
@@ -66,7 +66,8 @@ public final class Roles extends TypeExcludeFilter {
         if (name.startsWith(COMMAND_PACKAGE) && !commandSide(environment)) {
             return type.hasAnnotatedMethods(MESSAGE_HANDLER) || type.hasAnnotatedMethods(SCHEDULED)
                     || COMMAND_COMPONENTS.stream().anyMatch(type::hasAnnotation)
-                    || List.of(reader.getClassMetadata().getInterfaceNames()).stream().anyMatch(WORKERS::contains);
+                    || List.of(reader.getClassMetadata().getInterfaceNames()).stream().anyMatch(WORKERS::contains)
+                    || WORKERS.contains(reader.getClassMetadata().getSuperClassName());
         }
         if (name.startsWith(QUERY_PACKAGE) && !querySide(environment)) {
             return type.hasAnnotatedMethods(MESSAGE_HANDLER) || type.hasAnnotatedMethods(SCHEDULED)

@@ -1,6 +1,7 @@
 package com.customerledger.api.imports;
 
 import com.customerledger.api.config.OnCommandSide;
+import com.customerledger.command.PollingWorker;
 import com.customerledger.api.imports.ImportJobs.Item;
 import com.customerledger.api.imports.ImportJobs.Job;
 import com.customerledger.api.imports.ImportJobs.Progress;
@@ -37,7 +38,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
  */
 @OnCommandSide
 @Component
-class ImportRunner implements SmartLifecycle {
+class ImportRunner extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     private static final int CHUNK_ROWS = 100;
@@ -65,13 +65,10 @@ class ImportRunner implements SmartLifecycle {
     private final RepBook repBook;
     private final CustomerKeyRegistry keys;
     private final Clock clock;
-    private final Duration idlePoll;
-    private final Object idle = new Object();
-    private volatile boolean running;
-    private volatile Thread worker;
 
     ImportRunner(ImportJobs jobs, ImportFiles files, Commands commands, Reads reads, RepBook repBook,
                  CustomerKeyRegistry keys, Clock clock, @Value("${ledger.imports.idle-poll}") Duration idlePoll) {
+        super("customer-import-runner", "import worker", idlePoll);
         this.jobs = jobs;
         this.files = files;
         this.commands = commands;
@@ -79,7 +76,6 @@ class ImportRunner implements SmartLifecycle {
         this.repBook = repBook;
         this.keys = keys;
         this.clock = clock;
-        this.idlePoll = idlePoll;
     }
 
     /** The customer id a row of an import registers. */
@@ -87,18 +83,12 @@ class ImportRunner implements SmartLifecycle {
         return importId + "-r" + row;
     }
 
-    /** Wakes the worker for a job just created. */
-    void nudge() {
-        synchronized (idle) {
-            idle.notifyAll();
-        }
-    }
-
     /** Runs every job that is still RUNNING to its end (or until stopped); returns whether there was any. */
-    boolean runOnce() {
+    @Override
+    protected boolean runOnce() {
         List<Job> active = jobs.running();
         for (Job job : active) {
-            if (!running) {
+            if (!running()) {
                 return true;
             }
             run(job);
@@ -121,7 +111,7 @@ class ImportRunner implements SmartLifecycle {
             }
             Pass pass = new Pass(job, columns);
             while (rows.hasNext()) {
-                if (!running) {
+                if (!running()) {
                     pass.flush(pass.lastRow + 1);
                     return;
                 }
@@ -312,79 +302,15 @@ class ImportRunner implements SmartLifecycle {
         return byName;
     }
 
-    /**
-     * The worker is stopped by a flag, never by interrupting it (an interrupt during the embedded
-     * database's file I/O closes its file channel); it records the rows it has done and leaves the
-     * rest for the next start.
-     */
-    private void work() {
-        while (running) {
+    /** A failed round (e.g. a store briefly unavailable): each job stays RUNNING at its last recorded row, with the trouble noted. */
+    @Override
+    protected void failed(RuntimeException unexpected) {
+        jobs.running().forEach(job -> {
             try {
-                if (!runOnce()) {
-                    pause(idlePoll);
-                }
-            } catch (RuntimeException unexpected) {
-                // e.g. a store briefly unavailable: the job stays RUNNING at its last recorded row
-                log.warn("import worker will retry: {}", unexpected.toString());
-                jobs.running().forEach(job -> {
-                    try {
-                        jobs.noteTrouble(job.importId(), unexpected.toString());
-                    } catch (RuntimeException ignored) {
-                        // the store is still away; the next round notes it
-                    }
-                });
-                pause(idlePoll.multipliedBy(10));
+                jobs.noteTrouble(job.importId(), unexpected.toString());
+            } catch (RuntimeException ignored) {
+                // the store is still away; the next round notes it
             }
-        }
-    }
-
-    private void pause(Duration duration) {
-        synchronized (idle) {
-            try {
-                if (running) {
-                    idle.wait(duration.toMillis());
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        Thread thread = new Thread(this::work, "customer-import-runner");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        synchronized (idle) {
-            running = false;
-            idle.notifyAll();
-        }
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Start after Axon has started its buses and processors; stop before it stops them. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
+        });
     }
 }

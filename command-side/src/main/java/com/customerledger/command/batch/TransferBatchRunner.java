@@ -2,6 +2,7 @@ package com.customerledger.command.batch;
 
 import com.customerledger.command.Actor;
 import com.customerledger.command.CommandLookups;
+import com.customerledger.command.PollingWorker;
 import com.customerledger.command.RejectedException;
 import com.customerledger.command.Role;
 import com.customerledger.command.customer.Customer;
@@ -33,7 +34,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
-public class TransferBatchRunner implements SmartLifecycle {
+public class TransferBatchRunner extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(TransferBatchRunner.class);
     private static final int CHUNK = 200;
@@ -55,18 +55,14 @@ public class TransferBatchRunner implements SmartLifecycle {
     private final CommandGateway commands;
     private final EventGateway events;
     private final TransactionManager transactions;
-    private final Duration idlePoll;
-    private final Object idle = new Object();
-    private volatile boolean running;
-    private volatile Thread worker;
 
     public TransferBatchRunner(JdbcTemplate jdbc, CommandGateway commands, EventGateway events,
                                TransactionManager transactions, @Value("${ledger.batches.idle-poll}") Duration idlePoll) {
+        super("transfer-batch-runner", "transfer batch worker", idlePoll);
         this.jdbc = jdbc;
         this.commands = commands;
         this.events = events;
         this.transactions = transactions;
-        this.idlePoll = idlePoll;
     }
 
     private record Batch(String batchId, String fromRepId, String toRepId, boolean byRules, TransferReason reason,
@@ -132,7 +128,8 @@ public class TransferBatchRunner implements SmartLifecycle {
     }
 
     /** Works through every running batch until none has pending items; returns whether it did anything. */
-    boolean runOnce() {
+    @Override
+    protected boolean runOnce() {
         List<Batch> active = jdbc.query("SELECT batch_id, from_rep_id, to_rep_id, by_rules, reason, effective_at, note, "
                 + "started_by FROM transfer_batch WHERE status = 'RUNNING' ORDER BY batch_id", (rs, i) -> new Batch(
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), TransferReason.valueOf(rs.getString(5)),
@@ -145,7 +142,7 @@ public class TransferBatchRunner implements SmartLifecycle {
                 complete(batch);
             }
             for (Item item : pending) {
-                if (!running) {
+                if (!running()) {
                     return true;
                 }
                 process(batch, item);
@@ -200,74 +197,5 @@ public class TransferBatchRunner implements SmartLifecycle {
     /** The event and the bookkeeping it causes commit together, so a crash cannot settle an item twice. */
     private void publishInTransaction(Object event) {
         transactions.executeInTransaction(() -> events.publish(event));
-    }
-
-    /**
-     * The worker is stopped by a flag, never by interrupting it: an interrupt during the embedded
-     * database's file I/O closes its file channel. It finishes the item in hand and leaves the rest
-     * pending for the next start.
-     */
-    private void work() {
-        while (running) {
-            try {
-                if (!runOnce()) {
-                    pause(idlePoll);
-                }
-            } catch (RuntimeException unexpected) {
-                // e.g. the store is briefly unavailable: the items are still pending, try again shortly
-                log.warn("transfer batch worker will retry: {}", unexpected.toString());
-                pause(idlePoll.multipliedBy(10));
-            }
-        }
-    }
-
-    private void pause(Duration duration) {
-        synchronized (idle) {
-            try {
-                if (running) {
-                    idle.wait(duration.toMillis());
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        Thread thread = new Thread(this::work, "transfer-batch-runner");
-        thread.setDaemon(true);
-        worker = thread;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        synchronized (idle) {
-            running = false;
-            idle.notifyAll();
-        }
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Start after Axon has started its buses and processors; stop before it stops them. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000;
     }
 }
