@@ -44,11 +44,24 @@ public class CreditLedger {
         BigDecimal overdue = jdbc.query("SELECT open_amount FROM credit_receivable WHERE customer_id = ? AND due_at < ?",
                         (rs, i) -> new BigDecimal(rs.getString(1)), customerId, now.toEpochMilli()).stream()
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        Account account = account(customerId);
+        return new Standing(account.limit(), account.paymentTermDays(), account.reserved(), account.outstanding(), overdue);
+    }
+
+    /** The customer's payment term in force, in days (0 before any limit was approved). */
+    public int paymentTermDays(String customerId) {
+        return account(customerId).paymentTermDays();
+    }
+
+    /** The customer's row: limit, term, reserved and outstanding (all 0 before any). */
+    private record Account(BigDecimal limit, int paymentTermDays, BigDecimal reserved, BigDecimal outstanding) {
+    }
+
+    private Account account(String customerId) {
         return jdbc.query("SELECT credit_limit, payment_term_days, reserved, outstanding FROM credit_account "
-                        + "WHERE customer_id = ?", (rs, i) -> new Standing(new BigDecimal(rs.getString(1)), rs.getInt(2),
-                        new BigDecimal(rs.getString(3)), new BigDecimal(rs.getString(4)), overdue), customerId)
-                .stream().findFirst()
-                .orElse(new Standing(BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO, overdue));
+                        + "WHERE customer_id = ?", (rs, i) -> new Account(new BigDecimal(rs.getString(1)), rs.getInt(2),
+                        new BigDecimal(rs.getString(3)), new BigDecimal(rs.getString(4))), customerId)
+                .stream().findFirst().orElse(new Account(BigDecimal.ZERO, 0, BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
     /** Whether a delivered order of this customer still has an amount open. */
@@ -71,33 +84,33 @@ public class CreditLedger {
             jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
                     still.orderId(), event.customerId(), still.amount().toPlainString(), still.dueAt().toEpochMilli());
         }
-        Standing standing = standing(event.customerId(), Instant.EPOCH);
-        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved(),
-                standing.outstanding().subtract(event.amount()));
+        Account account = account(event.customerId());
+        save(event.customerId(), account.limit(), account.paymentTermDays(), account.reserved(),
+                account.outstanding().subtract(event.amount()));
     }
 
     @EventHandler
     void on(CreditLimitRequestDecidedEvent event) {
         if (event.decision() == Decision.APPROVE) {
-            Standing standing = standing(event.customerId(), Instant.EPOCH);
-            save(event.customerId(), event.limit(), event.paymentTermDays(), standing.reserved(), standing.outstanding());
+            Account account = account(event.customerId());
+            save(event.customerId(), event.limit(), event.paymentTermDays(), account.reserved(), account.outstanding());
         }
     }
 
     @EventHandler
     void on(OrderApprovedEvent event) {
-        Standing standing = standing(event.customerId(), Instant.EPOCH);
-        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved().add(event.reserved()),
-                standing.outstanding());
+        Account account = account(event.customerId());
+        save(event.customerId(), account.limit(), account.paymentTermDays(), account.reserved().add(event.reserved()),
+                account.outstanding());
     }
 
     @EventHandler
     void on(OrderDeliveredEvent event) {
-        Standing standing = standing(event.customerId(), Instant.EPOCH);
-        save(event.customerId(), standing.limit(), standing.paymentTermDays(), standing.reserved().subtract(event.total()),
-                standing.outstanding().add(event.total()));
+        Account account = account(event.customerId());
+        save(event.customerId(), account.limit(), account.paymentTermDays(), account.reserved().subtract(event.total()),
+                account.outstanding().add(event.total()));
         // what was paid in advance pays the delivered order first
-        BigDecimal advance = standing.outstanding().signum() < 0 ? standing.outstanding().negate() : BigDecimal.ZERO;
+        BigDecimal advance = account.outstanding().signum() < 0 ? account.outstanding().negate() : BigDecimal.ZERO;
         BigDecimal open = event.total().subtract(advance.min(event.total()));
         if (open.signum() > 0) {
             jdbc.update("INSERT INTO credit_receivable (order_id, customer_id, open_amount, due_at) VALUES (?, ?, ?, ?)",
@@ -108,9 +121,9 @@ public class CreditLedger {
     @EventHandler
     void on(OrderCancelledEvent event) {
         if (event.released().signum() > 0) {
-            Standing standing = standing(event.customerId(), Instant.EPOCH);
-            save(event.customerId(), standing.limit(), standing.paymentTermDays(),
-                    standing.reserved().subtract(event.released()), standing.outstanding());
+            Account account = account(event.customerId());
+            save(event.customerId(), account.limit(), account.paymentTermDays(),
+                    account.reserved().subtract(event.released()), account.outstanding());
         }
     }
 

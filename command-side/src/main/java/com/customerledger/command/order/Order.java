@@ -69,20 +69,19 @@ public class Order {
                     "only the customer's owner, its editors, managers and admins place its orders");
         }
         List<OrderLine> lines = new ArrayList<>();
-        int policyVersion = 0;
+        PricingRules.Policy policy = pricing.current();
         for (SubmitOrderCommand.Line line : command.lines()) {
             ProductCatalog.Entry product = catalog.find(line.productId()).orElseThrow(() -> RejectedException.of(
                     ErrorCode.PRODUCT_NOT_FOUND, "no product with id " + line.productId() + " in the catalogue",
                     "productId", line.productId()));
-            PolicyPrice price = pricing.price(product, customer.type(), customer.grade(), customer.region());
-            policyVersion = price.policyVersion();
+            PolicyPrice price = policy.price(product, customer.type(), customer.grade(), customer.region());
             lines.add(new OrderLine(product.productId(), product.productLine(), product.unit(), line.quantity(),
                     price.listPrice(), price.policyPrice(), price.ruleId(),
                     line.unitPrice() != null ? line.unitPrice() : price.policyPrice()));
         }
         BigDecimal total = lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         OrderSubmittedEvent event = new OrderSubmittedEvent(command.orderId().value(), command.customerId(),
-                customer.ownerRepId(), lines, total, policyVersion, command.note(), command.actor().userId());
+                customer.ownerRepId(), lines, total, policy.version(), command.note(), command.actor().userId());
         if (submitted != null) {
             if (sameOrder(submitted, command)) {
                 return outcome();
@@ -184,7 +183,7 @@ public class Order {
         }
         requireStatus(Status.DISPATCHED, "delivered");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        int term = credit.standing(submitted.customerId(), now).paymentTermDays();
+        int term = credit.paymentTermDays(submitted.customerId());
         apply(new OrderDeliveredEvent(submitted.orderId(), submitted.customerId(), submitted.total(), now,
                 now.plus(Duration.ofDays(term)), command.note(), actor.userId()));
     }

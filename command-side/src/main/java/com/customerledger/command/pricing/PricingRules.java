@@ -26,19 +26,29 @@ public class PricingRules {
         this.jdbc = jdbc;
     }
 
-    /** The policy price of a catalogue product for a customer of this type, grade and region. */
-    public PolicyPrice price(ProductCatalog.Entry product, CustomerType type, Grade grade, Region region) {
+    /** The policy in force, with the same pricing function as the price query. */
+    public record Policy(int version, List<PricingRule> rules) {
+
+        /** The policy price of a catalogue product for a customer of this type, grade and region. */
+        public PolicyPrice price(ProductCatalog.Entry product, CustomerType type, Grade grade, Region region) {
+            return PolicyPrice.of(version, rules, product.productId(), product.productLine(), product.listPrice(), type,
+                    grade, region);
+        }
+    }
+
+    /** The policy in force (version 0 and no rules before any was set). */
+    public Policy current() {
         Integer version = jdbc.queryForObject("SELECT MAX(version) FROM pricing_policy_version", Integer.class);
-        List<PricingRule> rules = version == null ? List.of() : jdbc.query("SELECT rule_id, product_id, product_line, "
-                        + "customer_type, grade, province, city, county, discount_percent FROM pricing_rule WHERE version = ? "
-                        + "ORDER BY position",
+        if (version == null) {
+            return new Policy(0, List.of());
+        }
+        return new Policy(version, jdbc.query("SELECT rule_id, product_id, product_line, customer_type, grade, province, "
+                        + "city, county, discount_percent FROM pricing_rule WHERE version = ? ORDER BY position",
                 (rs, i) -> new PricingRule(rs.getString(1), new PriceMatch(rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? null : CustomerType.valueOf(rs.getString(4)),
                         rs.getString(5) == null ? null : Grade.valueOf(rs.getString(5)),
                         rs.getString(6) == null ? null : new Region(rs.getString(6), rs.getString(7), rs.getString(8))),
-                        new BigDecimal(rs.getString(9))), version);
-        return PolicyPrice.of(version == null ? 0 : version, rules, product.productId(), product.productLine(),
-                product.listPrice(), type, grade, region);
+                        new BigDecimal(rs.getString(9))), version));
     }
 
     @EventHandler
