@@ -26,10 +26,21 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int port;
+    private final Duration timeout;
 
     public Api(int port) {
+        this(port, Duration.ofSeconds(30));
+    }
+
+    private Api(int port, Duration timeout) {
         this.base = "http://localhost:" + port;
         this.port = port;
+        this.timeout = timeout;
+    }
+
+    /** The same client, waiting up to {@code timeout} for an answer (30 s otherwise). */
+    public Api withTimeout(Duration timeout) {
+        return new Api(port, timeout);
     }
 
     public int port() {
@@ -141,8 +152,7 @@ public final class Api {
         try {
             String json = body == null ? "" : body instanceof String text ? text : JSON.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    // a regrade of the whole shared test ledger answers only once every customer is regraded
-                    .timeout(Duration.ofSeconds(path.contains("/recompute") ? 120 : 30))
+                    .timeout(timeout)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
             if (body != null) {
