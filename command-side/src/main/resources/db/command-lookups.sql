@@ -29,6 +29,14 @@ CREATE TABLE IF NOT EXISTS customer_owner (
     grade         VARCHAR(1)
 );
 CREATE INDEX IF NOT EXISTS customer_owner_by_rep ON customer_owner (owner_rep_id);
+-- the rest of what the assignment rules match on (customer_owner holds type and region), and the name a
+-- preview shows, in registration order: the assignment preview streams it, one customer at a time
+CREATE TABLE IF NOT EXISTS customer_facts (
+    registered    INTEGER      PRIMARY KEY,
+    customer_id   VARCHAR(128) NOT NULL UNIQUE,
+    name          VARCHAR(500) NOT NULL,
+    product_lines VARCHAR(8000) DEFAULT '' NOT NULL
+);
 
 -- the active assignment policy (see AssignmentDesk)
 CREATE TABLE IF NOT EXISTS assignment_policy_version (

@@ -193,4 +193,46 @@ class AssignmentApiTest extends EmbeddedLedgerTest {
         assertThat(api.post("admin", "/api/policies/assignment/preview", Map.of("rules", List.of(Map.of("strategy", "FIXED"))))
                 .status()).isEqualTo(400);
     }
+
+    @Test
+    void previewSeesRepsAndProfilesAsTheyAreNow() {
+        String province = "现况省" + System.nanoTime();
+        String gone = "pvg-" + Math.abs(province.hashCode());
+        String stays = "pvs-" + Math.abs(province.hashCode());
+        registerRepIn(gone, province, 100);
+        registerRepIn(stays, province, 100);
+        Api.Response departed = api.post("manager", "/api/reps/" + gone + "/departure", Map.of("reason", "离职"));
+        assertThat(departed.status()).as(departed.toString()).isEqualTo(202);
+        Api.Response registered = api.post("manager", "/api/customers", customerIn(Map.of("province", province)));
+        String id = registered.text("customerId");
+        Api.Response renamed = api.patch("manager", "/api/customers/" + id,
+                Map.of("name", "改名后的农场" + id, "productLines", List.of("水产饲料")));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+
+        // a departed rep is never proposed, even when the draft names only them
+        Api.Response onlyGone = api.post("admin", "/api/policies/assignment/preview?limit=10000", Map.of("rules",
+                List.of(rule("gone", Map.of("province", province), List.of(gone), "FIXED"))));
+        assertThat(onlyGone.status()).as(onlyGone.toString()).isEqualTo(200);
+        JsonNode unassigned = find(onlyGone.body().get("unassigned"), id);
+        assertThat(unassigned).as(onlyGone.toString()).isNotNull();
+        assertThat(unassigned.get("name").asText()).as("the name as edited").isEqualTo("改名后的农场" + id);
+
+        // the product line added by the edit is what a rule matches on
+        Map<String, Object> byLine = new HashMap<>(rule("line", Map.of("province", province), List.of(stays), "FIXED"));
+        byLine.put("match", Map.of("region", Map.of("province", province), "productLine", "水产饲料"));
+        Api.Response matched = api.post("admin", "/api/policies/assignment/preview?limit=10000", Map.of("rules", List.of(byLine)));
+        JsonNode change = find(matched.body().get("changes"), id);
+        assertThat(change).as(matched.toString()).isNotNull();
+        assertThat(change.get("proposedOwnerRepId").asText()).isEqualTo(stays);
+        assertThat(change.get("ruleId").asText()).isEqualTo("line");
+    }
+
+    private static JsonNode find(JsonNode list, String customerId) {
+        for (JsonNode entry : list) {
+            if (entry.get("customerId").asText().equals(customerId)) {
+                return entry;
+            }
+        }
+        return null;
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customerledger.command.storage.LookupVerification;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,40 @@ class LookupVerificationTest {
             Thread.sleep(settle.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A data directory written by a version that kept no assignment facts: at start the lookups are
+     * rebuilt once from the stored events, so the preview sees every customer with the name and
+     * product lines as last edited.
+     */
+    @Test
+    void lookupsOfAnEarlierVersionGetTheCustomersAssignmentFactsAtStart() throws Exception {
+        String[] ledgerArgs = {"--server.port=0", "--ledger.data-dir=" + dataDir};
+        String edited;
+        try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class).run(ledgerArgs)) {
+            Api api = new Api(((WebServerApplicationContext) ledger).getWebServer().getPort());
+            Map<String, Object> region = Map.of("province", "山东省", "city", "潍坊市", "county", "寿光市");
+            api.post("manager", "/api/customers", Map.of("name", "前版养殖场", "type", "FARM", "region", region));
+            edited = api.post("manager", "/api/customers", Map.of("name", "前版合作社", "type", "COOPERATIVE",
+                    "region", region)).text("customerId");
+            assertThat(api.patch("manager", "/api/customers/" + edited, Map.of("productLines", List.of("有机肥"))).status())
+                    .isEqualTo(200);
+            // what the earlier layout had: no such table
+            ledger.getBean(JdbcTemplate.class).execute("DROP TABLE customer_facts");
+        }
+        try (ConfigurableApplicationContext ledger = new SpringApplicationBuilder(LedgerApplication.class).run(ledgerArgs)) {
+            Api api = new Api(((WebServerApplicationContext) ledger).getWebServer().getPort());
+            JdbcTemplate jdbc = ledger.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT name FROM customer_facts ORDER BY registered", String.class))
+                    .containsExactly("前版养殖场", "前版合作社");
+            assertThat(jdbc.queryForObject("SELECT product_lines FROM customer_facts WHERE customer_id = ?", String.class,
+                    edited)).isEqualTo("有机肥");
+            Api.Response preview = api.post("admin", "/api/policies/assignment/preview", Map.of("rules",
+                    List.of(Map.of("ruleId", "any", "candidates", "territory", "strategy", "ROUND_ROBIN"))));
+            assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+            assertThat(preview.body().get("customers").asInt()).isEqualTo(2);
         }
     }
 }

@@ -25,9 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -253,12 +255,31 @@ public class RepBook {
     @EventHandler
     void on(CustomerProfileUpdatedEvent event) {
         describe(event.customerId(), event.profile());
+        jdbc.update("UPDATE customer_facts SET name = ?, product_lines = ? WHERE customer_id = ?", event.profile().name(),
+                String.join(SEPARATOR, event.profile().productLines()), event.customerId());
     }
 
     private void describe(String customerId, CustomerProfile profile) {
         Region region = profile.region();
         jdbc.update("UPDATE customer_owner SET customer_type = ?, province = ?, city = ?, county = ? WHERE customer_id = ?",
                 profile.type().name(), region.province(), region.city(), region.county(), customerId);
+    }
+
+    /** A customer as the assignment rules see it (name, type, region, product lines), with its owner now (null: pool). */
+    public record CustomerFacts(String customerId, String ownerRepId, CustomerProfile profile) {
+    }
+
+    /**
+     * Hands every registered customer to {@code visit}, in registration order, one row at a time: the
+     * rows are streamed from the store, never collected.
+     */
+    public void forEachCustomer(Consumer<CustomerFacts> visit) {
+        jdbc.query("SELECT f.customer_id, o.owner_rep_id, f.name, o.customer_type, o.province, o.city, o.county, "
+                + "f.product_lines FROM customer_facts f JOIN customer_owner o ON o.customer_id = f.customer_id "
+                + "ORDER BY f.registered", (RowCallbackHandler) rs -> visit.accept(new CustomerFacts(rs.getString(1),
+                rs.getString(2), new CustomerProfile(rs.getString(3), CustomerType.valueOf(rs.getString(4)),
+                new Region(rs.getString(5), rs.getString(6), rs.getString(7)), null, null, null, List.of(), null,
+                List.of(), List.of(), split(rs.getString(8)), null))));
     }
 
     @EventHandler
@@ -288,6 +309,9 @@ public class RepBook {
         }
         if (change instanceof CustomerRegisteredEvent registered) {
             describe(registered.customerId(), registered.profile());
+            jdbc.update("INSERT INTO customer_facts (customer_id, name, product_lines) VALUES (?, ?, ?)",
+                    registered.customerId(), registered.profile().name(),
+                    String.join(SEPARATOR, registered.profile().productLines()));
         }
     }
 }

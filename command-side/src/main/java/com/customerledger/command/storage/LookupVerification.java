@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LookupVerification {
 
     /** Every table the command-lookups handlers write, in an order that deletes safely. */
-    public static final List<String> LOOKUP_TABLES = List.of("customer_key", "customer_owner", "customer_collaborator",
+    public static final List<String> LOOKUP_TABLES = List.of("customer_key", "customer_facts", "customer_owner", "customer_collaborator",
             "rep_book", "assignment_turn", "assignment_rule", "assignment_policy_version", "transfer_batch_item",
             "transfer_batch", "pool_policy", "grading_policy", "product_catalog", "pricing_rule", "pricing_policy_version",
             "credit_receivable", "credit_account");
@@ -99,6 +99,7 @@ public class LookupVerification {
     /** At start, once Axon runs: an instance that crashed between the two commits finds out before it serves. */
     @org.springframework.context.event.EventListener(org.springframework.context.event.ContextRefreshedEvent.class)
     void atStart() {
+        completeEarlierLayout();
         if (enabled) {
             try {
                 verify();
@@ -214,21 +215,42 @@ public class LookupVerification {
         log.warn("command lookups: {} event(s) whose lookups and storage disagree ({}); rebuilding the lookups from the stored events",
                 missing.size(), missing.size() > 5 ? missing.subList(0, 5) + " …" : missing);
         try {
-            long replayed = transaction.execute(status -> {
-                LOOKUP_TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
-                jdbc.update("DELETE FROM lookup_receipt");
-                long count = replay();
-                // every row now comes from a stored event: nothing left to verify up to the head
-                jdbc.update("DELETE FROM lookup_receipt");
-                jdbc.update("UPDATE lookup_watermark SET position = ? WHERE id = 1", head);
-                return count;
-            });
-            log.warn("command lookups: rebuilt from {} stored events", replayed);
+            rebuildFromEvents(head);
             return new Result(checked, List.copyOf(missing), true, null);
         } catch (RuntimeException refused) {
             log.error("command lookups: the rebuild from the stored events failed and was rolled back; the lookups keep "
                     + "rows that disagree with the stored events ({}) until this is resolved", missing, refused);
             return new Result(checked, List.copyOf(missing), false, String.valueOf(refused.getMessage()));
+        }
+    }
+
+    /** Every lookup table emptied and refilled from the stored events, in one transaction. */
+    private void rebuildFromEvents(long head) {
+        long replayed = transaction.execute(status -> {
+            LOOKUP_TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+            jdbc.update("DELETE FROM lookup_receipt");
+            long count = replay();
+            // every row now comes from a stored event: nothing left to verify up to the head
+            jdbc.update("DELETE FROM lookup_receipt");
+            jdbc.update("UPDATE lookup_watermark SET position = ? WHERE id = 1", head);
+            return count;
+        });
+        log.warn("command lookups: rebuilt from {} stored events", replayed);
+    }
+
+    /**
+     * Lookups written by a version that kept no {@code customer_facts} (what the assignment preview
+     * streams) have customers without them: the tables are rebuilt from the stored events once, at
+     * start, before any preview reads them. A failure here stops the start, as the lookups would be
+     * incomplete.
+     */
+    private void completeEarlierLayout() {
+        boolean lacking = !jdbc.queryForList("SELECT customer_id FROM customer_owner WHERE customer_id NOT IN "
+                + "(SELECT customer_id FROM customer_facts) LIMIT 1", String.class).isEmpty();
+        if (lacking) {
+            log.warn("command lookups: written by an earlier version without the customers' assignment facts; "
+                    + "rebuilding them from the stored events once");
+            rebuildFromEvents(positions.of(eventStore.createHeadToken()));
         }
     }
 
