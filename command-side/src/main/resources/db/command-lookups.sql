@@ -116,6 +116,11 @@ CREATE TABLE IF NOT EXISTS grading_policy (
 );
 
 -- the product catalogue, for checking pricing rules and pricing orders (see ProductCatalog); prices as text, exact
+-- what a unit of a product costs the company, where it was given (a delivered order's margin)
+CREATE TABLE IF NOT EXISTS product_cost (
+    product_id VARCHAR(64) NOT NULL PRIMARY KEY,
+    unit_cost  VARCHAR(32) NOT NULL
+);
 CREATE TABLE IF NOT EXISTS product_catalog (
     product_id   VARCHAR(64)  NOT NULL PRIMARY KEY,
     name         VARCHAR(200) NOT NULL,

@@ -219,4 +219,40 @@ class OrderApiTest extends EmbeddedLedgerTest {
                 .findValuesAsText("orderId")).contains(orderId);
         assertThat(api.get("finance", "/api/orders?status=LOST").status()).isEqualTo(400);
     }
+
+    @Test
+    void aDeliveredOrderIsADealPerProductLineCreditedToWhoOwnedTheCustomerAtDelivery() {
+        String premix = "premix-" + unique;
+        long added = api.post("manager", "/api/products", Map.of("productId", premix, "name", "预混料 20kg", "productLine",
+                "premix", "unit", "BAG", "listPrice", "300.00", "unitCost", "210.00")).position();
+        String orderId = "so-deal-" + unique;
+        Api.Response submitted = api.post("rep-a", "/api/orders", Map.of("orderId", orderId, "customerId", customer,
+                "lines", List.of(Map.of("productId", product, "quantity", 10),
+                        Map.of("productId", premix, "quantity", 2, "unitPrice", "300.00"))));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        assertThat(submitted.text("status")).isEqualTo("APPROVED");
+        assertThat(api.post("warehouse", "/api/orders/" + orderId + "/dispatch", null).status()).isEqualTo(200);
+        // the customer changes hands between the order and its delivery: the delivery is the new owner's deal
+        assertThat(api.post("manager", "/api/customers/" + customer + "/transfer", Map.of("toRepId", "rep-b",
+                "reason", "MANUAL")).status()).isEqualTo(200);
+        Api.Response delivered = api.post("rep-b", "/api/orders/" + orderId + "/deliver", null);
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+
+        JsonNode deals = api.get("rep-b", "/api/customers/" + customer + "/deals?minPosition="
+                + Math.max(added, delivered.position())).body();
+        Map<String, JsonNode> byId = new java.util.HashMap<>();
+        deals.get("items").forEach(deal -> byId.put(deal.get("dealId").asText(), deal));
+        assertThat(byId).as(deals.toString()).containsOnlyKeys(orderId + ":feed", orderId + ":premix");
+        JsonNode feed = byId.get(orderId + ":feed");
+        assertThat(feed.get("amount").decimalValue()).isEqualByComparingTo(policyPrice.multiply(BigDecimal.TEN));
+        assertThat(feed.get("margin").decimalValue()).as("no unit cost: no margin counted").isEqualByComparingTo("0");
+        assertThat(feed.get("creditedRepId").asText()).isEqualTo("rep-b");
+        JsonNode mix = byId.get(orderId + ":premix");
+        assertThat(mix.get("amount").decimalValue()).isEqualByComparingTo("600.00");
+        assertThat(mix.get("margin").decimalValue()).isEqualByComparingTo("180.00");
+        assertThat(mix.get("creditedRepId").asText()).isEqualTo("rep-b");
+        JsonNode view = api.get("rep-b", "/api/customers/" + customer + "?minPosition=" + delivered.position()).body();
+        assertThat(view.get("dealsLast12Months").get("amount").decimalValue())
+                .isEqualByComparingTo(policyPrice.multiply(BigDecimal.TEN).add(new BigDecimal("600.00")));
+    }
 }

@@ -15,6 +15,7 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import com.customerledger.command.order.DeliveredOrderDeals;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -153,6 +154,10 @@ class AxonConfiguration {
                 // the pool process, too, sets its deadlines inside the transaction of the command that caused them
                 processing.registerSubscribingEventProcessor(PoolProcess.PROCESSING_GROUP);
                 processing.registerListenerInvocationErrorHandler(PoolProcess.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
+                // a delivered order's deals are stored with the delivery, or the delivery fails
+                processing.registerSubscribingEventProcessor(DeliveredOrderDeals.PROCESSING_GROUP);
+                processing.registerListenerInvocationErrorHandler(DeliveredOrderDeals.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
                 for (String projection : Projections.ALL) {
                     processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());

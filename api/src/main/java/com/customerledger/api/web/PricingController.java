@@ -69,13 +69,14 @@ class PricingController {
         this.access = access;
     }
 
-    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"productId\": \"feed-pig-grower-40\", \"name\": \"猪用生长料 40kg\", \"productLine\": \"feed\", \"unit\": \"BAG\", \"listPrice\": \"168.00\"}")
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"productId\": \"feed-pig-grower-40\", \"name\": \"猪用生长料 40kg\", \"productLine\": \"feed\", \"unit\": \"BAG\", \"listPrice\": \"168.00\", \"unitCost\": \"141.50\"}")
     record ProductRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String productId,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 64) String productLine,
             @NotNull ProductUnit unit,
-            @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal listPrice) {
+            @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal listPrice,
+            @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal unitCost) {
     }
 
     record ProductWritten(String productId, long position) {
@@ -117,7 +118,7 @@ class PricingController {
     }
 
     @Operation(tags = ApiTags.PRODUCTS, summary = "Add a product to the catalogue",
-            description = "MANAGER or ADMIN. Name, product line, unit and list price in yuan per unit. Repeating the same "
+            description = "MANAGER or ADMIN. Name, product line, unit and list price in yuan per unit; optionally `unitCost`, what a unit costs the company (a delivered order's deal counts its margin from it; it is shown in no read). Repeating the same "
                     + "product under the same id is answered as the first time; other data under a used id is 409 `id-already-used`.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/products")
@@ -125,7 +126,7 @@ class PricingController {
         Actor actor = currentActor.get();
         String id = request.productId() != null ? request.productId() : "p-" + UUID.randomUUID();
         Commands.Accepted<String> accepted = commands.send(new AddProductCommand(new ProductId(id), request.name().trim(),
-                request.productLine().trim(), request.unit(), request.listPrice(), actor), actor);
+                request.productLine().trim(), request.unit(), request.listPrice(), request.unitCost(), actor), actor);
         return ResponseEntity.created(URI.create("/api/products/" + id)).body(new ProductWritten(id, accepted.position()));
     }
 

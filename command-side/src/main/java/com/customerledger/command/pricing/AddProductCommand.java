@@ -7,7 +7,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Add a product to the catalogue (MANAGER or ADMIN). Repeating the command with the same id and data
- * returns the first result and appends nothing; other data under a used id is refused.
+ * returns the first result and appends nothing; other data under a used id is refused. {@code unitCost} may be
+ * null (no margin is counted for the product).
  */
 public record AddProductCommand(
         @TargetAggregateIdentifier ProductId productId,
@@ -15,5 +16,6 @@ public record AddProductCommand(
         String productLine,
         ProductUnit unit,
         BigDecimal listPrice,
+        BigDecimal unitCost,
         Actor actor) {
 }

@@ -31,7 +31,7 @@ public class Product {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only managers and admins add products");
         }
         ProductAddedEvent event = new ProductAddedEvent(command.productId().value(), command.name(), command.productLine(),
-                command.unit(), command.listPrice(), command.actor().userId());
+                command.unit(), command.listPrice(), command.actor().userId(), command.unitCost());
         if (added != null) {
             if (sameProduct(added, event)) {
                 return added.productId();
@@ -45,7 +45,9 @@ public class Product {
 
     private static boolean sameProduct(ProductAddedEvent first, ProductAddedEvent again) {
         return first.name().equals(again.name()) && first.productLine().equals(again.productLine())
-                && first.unit() == again.unit() && first.listPrice().compareTo(again.listPrice()) == 0;
+                && first.unit() == again.unit() && first.listPrice().compareTo(again.listPrice()) == 0
+                && (first.unitCost() == null ? again.unitCost() == null
+                        : again.unitCost() != null && first.unitCost().compareTo(again.unitCost()) == 0);
     }
 
     @EventSourcingHandler

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 public class ProductCatalog {
 
     /** A product as the command side knows it. */
-    public record Entry(String productId, String name, String productLine, ProductUnit unit, BigDecimal listPrice) {
+    public record Entry(String productId, String name, String productLine, ProductUnit unit, BigDecimal listPrice,
+                        BigDecimal unitCost) {
     }
 
     private final JdbcTemplate jdbc;
@@ -26,14 +27,20 @@ public class ProductCatalog {
     }
 
     public Optional<Entry> find(String productId) {
-        return jdbc.query("SELECT product_id, name, product_line, unit, list_price FROM product_catalog WHERE product_id = ?",
+        return jdbc.query("SELECT p.product_id, p.name, p.product_line, p.unit, p.list_price, c.unit_cost FROM product_catalog p "
+                + "LEFT JOIN product_cost c ON c.product_id = p.product_id WHERE p.product_id = ?",
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), ProductUnit.valueOf(rs.getString(4)),
-                        new BigDecimal(rs.getString(5))), productId).stream().findFirst();
+                        new BigDecimal(rs.getString(5)), rs.getString(6) == null ? null : new BigDecimal(rs.getString(6))),
+                productId).stream().findFirst();
     }
 
     @EventHandler
     void on(ProductAddedEvent event) {
         jdbc.update("INSERT INTO product_catalog (product_id, name, product_line, unit, list_price) VALUES (?, ?, ?, ?, ?)",
                 event.productId(), event.name(), event.productLine(), event.unit().name(), event.listPrice().toPlainString());
+        if (event.unitCost() != null) {
+            jdbc.update("INSERT INTO product_cost (product_id, unit_cost) VALUES (?, ?)", event.productId(),
+                    event.unitCost().toPlainString());
+        }
     }
 }

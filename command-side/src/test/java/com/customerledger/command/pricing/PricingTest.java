@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PricingTest {
 
     private static final ProductAddedEvent GROWER = new ProductAddedEvent("grower", "猪用生长料 40kg", "feed", ProductUnit.BAG,
-            new BigDecimal("168.00"), "manager");
+            new BigDecimal("168.00"), "manager", null);
 
     private AggregateTestFixture<Product> products;
     private AggregateTestFixture<PricingPolicy> policies;
@@ -37,7 +37,7 @@ class PricingTest {
 
     private static AddProductCommand add(String price, com.customerledger.command.Actor actor) {
         return new AddProductCommand(new ProductId("grower"), "猪用生长料 40kg", "feed", ProductUnit.BAG, new BigDecimal(price),
-                actor);
+                null, actor);
     }
 
     private static PricingRule rule(String id, String productId, String line, String discount) {

@@ -5,7 +5,8 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A product entered the catalogue: sold in {@code unit} at {@code listPrice} yuan per unit, belonging to
- * {@code productLine} (feed, premix, fertilizer, …), which pricing rules and rebates match on.
+ * {@code productLine} (feed, premix, fertilizer, …), which pricing rules and rebates match on. {@code unitCost}
+ * (null: not given) is what a unit costs the company; a delivered order's margin is counted from it.
  */
 @Revision("1")
 public record ProductAddedEvent(
@@ -14,5 +15,6 @@ public record ProductAddedEvent(
         String productLine,
         ProductUnit unit,
         BigDecimal listPrice,
-        String addedBy) {
+        String addedBy,
+        BigDecimal unitCost) {
 }
