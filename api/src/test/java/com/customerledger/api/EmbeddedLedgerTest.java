@@ -61,7 +61,9 @@ public abstract class EmbeddedLedgerTest {
                 Map.of("username", "rep-a", "password", "{noop}rep-a-pass", "roles", "REP", "rep-id", "rep-a"),
                 Map.of("username", "rep-b", "password", "{noop}rep-b-pass", "roles", "REP", "rep-id", "rep-b"),
                 Map.of("username", "finance", "password", "{noop}finance-pass", "roles", "FINANCE"),
-                Map.of("username", "warehouse", "password", "{noop}warehouse-pass", "roles", "WAREHOUSE")));
+                Map.of("username", "warehouse", "password", "{noop}warehouse-pass", "roles", "WAREHOUSE"),
+                Map.of("username", "dealer-a", "password", "{noop}dealer-a-pass", "roles", "DEALER", "customer-id", "c-dealer-a"),
+                Map.of("username", "dealer-b", "password", "{noop}dealer-b-pass", "roles", "DEALER", "customer-id", "c-dealer-b")));
         for (int i = 1; i <= EXTRA_REPS; i++) {
             String rep = extraRep(i);
             users.add(Map.of("username", rep, "password", "{noop}" + Api.EXTRA_REP_PASSWORD, "roles", "REP", "rep-id", rep));

@@ -79,6 +79,29 @@ class JwtSecurityTest {
     }
 
     @Test
+    void aDealerTokenActsAsTheCustomerOfItsClaim() throws Exception {
+        Api api = new Api(port);
+        String admin = token("alice", List.of("ADMIN"), null);
+        Api.Response registered = api.withToken(admin, "POST", "/api/customers", Map.of("customerId", "c-jwt-dealer",
+                "name", "令牌经销商", "type", "DEALER", "region", Map.of("province", "河北省")));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        Api.Response other = api.withToken(admin, "POST", "/api/customers", Map.of("name", "别家经销商", "type", "DEALER",
+                "region", Map.of("province", "河北省")));
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("dealer-hb").claim("ledger_roles", List.of("DEALER"))
+                .claim("customer_id", "c-jwt-dealer").issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+        String dealer = sign(claims.build(), KEYS);
+        long at = Math.max(registered.position(), other.position());
+        assertThat(api.withToken(dealer, "GET", "/api/customers/c-jwt-dealer/credit?minPosition=" + at, null).status())
+                .isEqualTo(200);
+        assertThat(api.withToken(dealer, "GET", "/api/customers/" + other.text("customerId") + "/credit", null).status())
+                .isEqualTo(403);
+        // without the claim a DEALER token acts as no customer at all
+        String nobody = token("dealer-x", List.of("DEALER"), null);
+        assertThat(api.withToken(nobody, "GET", "/api/customers/c-jwt-dealer/credit", null).status()).isEqualTo(403);
+    }
+
+    @Test
     void forgedOrExpiredTokensAre401() throws Exception {
         Api api = new Api(port);
         KeyPair other = rsaKeys();

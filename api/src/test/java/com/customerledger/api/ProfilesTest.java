@@ -17,9 +17,12 @@ class ProfilesTest {
     void defaultHasTheDocumentedDevelopmentUsers() throws IOException {
         LedgerProperties.Security security = bind("application.yml");
         assertThat(security.users()).extracting(LedgerProperties.User::username)
-                .containsExactlyInAnyOrder("admin", "manager", "auditor", "rep-a", "rep-b", "finance", "warehouse");
+                .containsExactlyInAnyOrder("admin", "manager", "auditor", "rep-a", "rep-b", "finance", "warehouse",
+                        "dealer-a");
         assertThat(security.users()).filteredOn(user -> user.username().equals("rep-a"))
                 .extracting(LedgerProperties.User::repId).containsExactly("rep-a");
+        assertThat(security.users()).filteredOn(user -> user.username().equals("dealer-a"))
+                .extracting(LedgerProperties.User::customerId).containsExactly("c-dealer-a");
     }
 
     @Test

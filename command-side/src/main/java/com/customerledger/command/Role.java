@@ -9,5 +9,7 @@ public enum Role {
     /** Decides credit limits (never one it requested), approves credit overruns, records payments. */
     FINANCE,
     /** Dispatches orders and samples. */
-    WAREHOUSE
+    WAREHOUSE,
+    /** A dealer acting as its own customer: its orders, credit, payments and rebates, nothing else. */
+    DEALER
 }

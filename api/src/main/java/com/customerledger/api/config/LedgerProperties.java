@@ -103,10 +103,16 @@ public record LedgerProperties(
     }
 
     /** A user of the embedded default; {@code password} is stored with an encoder prefix such as {noop} or {bcrypt}. */
-    public record User(@NotNull String username, @NotNull String password, @NotNull List<String> roles, String repId) {
+    public record User(@NotNull String username, @NotNull String password, @NotNull List<String> roles, String repId,
+                       String customerId) {
     }
 
-    /** Which claims of a JWT carry the user id, the roles and the rep id. */
-    public record Jwt(@NotNull String userIdClaim, @NotNull String rolesClaim, @NotNull String repIdClaim) {
+    /** Which claims of a JWT carry the user id, the roles, the rep id and a dealer's customer id. */
+    public record Jwt(@NotNull String userIdClaim, @NotNull String rolesClaim, @NotNull String repIdClaim,
+                      String customerIdClaim) {
+
+        public Jwt {
+            customerIdClaim = customerIdClaim == null ? "customer_id" : customerIdClaim;
+        }
     }
 }

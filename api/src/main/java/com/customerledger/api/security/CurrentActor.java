@@ -28,11 +28,12 @@ public class CurrentActor {
         }
         Set<Role> roles = rolesOf(authentication);
         if (authentication.getPrincipal() instanceof LedgerUser user) {
-            return new Actor(user.getUsername(), user.repId(), roles);
+            return new Actor(user.getUsername(), user.repId(), roles, user.customerId());
         }
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return new Actor(jwt.getToken().getClaimAsString(jwtClaims.userIdClaim()),
-                    jwt.getToken().getClaimAsString(jwtClaims.repIdClaim()), roles);
+                    jwt.getToken().getClaimAsString(jwtClaims.repIdClaim()), roles,
+                    jwt.getToken().getClaimAsString(jwtClaims.customerIdClaim()));
         }
         return new Actor(authentication.getName(), null, roles);
     }

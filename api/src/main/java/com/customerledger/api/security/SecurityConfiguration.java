@@ -43,6 +43,7 @@ class SecurityConfiguration {
     private static final String AUDITOR = "AUDITOR";
     private static final String FINANCE = "FINANCE";
     private static final String WAREHOUSE = "WAREHOUSE";
+    private static final String DEALER = "DEALER";
 
     /**
      * No observation (timer, long-task timer, span) around each security filter, authentication and
@@ -79,15 +80,18 @@ class SecurityConfiguration {
                         // the catalogue and prices are for everyone; finance reads customers and their credit
                         .requestMatchers(GET, "/api/products", "/api/products/*", "/api/prices").authenticated()
                         .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
+                        // a dealer reaches its own orders and account only (the controllers and aggregates check whose)
                         .requestMatchers(GET, "/api/orders", "/api/orders/*")
-                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE, WAREHOUSE)
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE, WAREHOUSE, DEALER)
+                        .requestMatchers(POST, "/api/orders", "/api/orders/*/cancel").hasAnyRole(ADMIN, MANAGER, REP, DEALER)
                         .requestMatchers(POST, "/api/orders/*/dispatch").hasAnyRole(ADMIN, WAREHOUSE)
-                        .requestMatchers(POST, "/api/orders/*/deliver").hasAnyRole(ADMIN, MANAGER, REP, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/deliver").hasAnyRole(ADMIN, MANAGER, REP, WAREHOUSE, DEALER)
                         .requestMatchers(POST, "/api/orders/*/decision").hasAnyRole(ADMIN, MANAGER, FINANCE)
                         .requestMatchers(POST, "/api/credit/requests/*/decision", "/api/customers/*/payments")
                         .hasAnyRole(ADMIN, FINANCE)
-                        .requestMatchers(GET, "/api/customers", "/api/customers/*", "/api/customers/*/credit",
-                                "/api/customers/*/deals", "/api/customers/*/payments")
+                        .requestMatchers(GET, "/api/customers/*/credit", "/api/customers/*/payments")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE, DEALER)
+                        .requestMatchers(GET, "/api/customers", "/api/customers/*", "/api/customers/*/deals")
                         .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE)
                         .requestMatchers(GET, "/api/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, REP)
                         // AUDITOR is read-only: every other method needs a role that acts
@@ -125,6 +129,11 @@ class SecurityConfiguration {
     UserDetailsService configuredUsers(LedgerProperties properties) {
         Map<String, LedgerProperties.User> users = properties.security().users().stream()
                 .collect(Collectors.toUnmodifiableMap(LedgerProperties.User::username, Function.identity()));
+        users.values().stream().filter(user -> user.roles().contains(DEALER) && user.customerId() == null).findFirst()
+                .ifPresent(user -> {
+                    throw new IllegalStateException("user " + user.username() + " has role DEALER but no customer-id: a "
+                            + "dealer user acts as its own customer (ledger.security.users[].customer-id)");
+                });
         return username -> {
             LedgerProperties.User user = users.get(username);
             if (user == null) {
@@ -132,7 +141,7 @@ class SecurityConfiguration {
             }
             List<GrantedAuthority> authorities = user.roles().stream()
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
-            return new LedgerUser(user.username(), user.password(), authorities, user.repId());
+            return new LedgerUser(user.username(), user.password(), authorities, user.repId(), user.customerId());
         };
     }
 }

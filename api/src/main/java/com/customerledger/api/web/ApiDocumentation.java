@@ -101,16 +101,17 @@ class ApiDocumentation {
                                 * **Lists** are pages: `?page=0&size=50` → `{items, page, size, total}`.
                                 * **Times** are ISO-8601 instants in UTC; query parameters also take a plain date.
                                 * **Authentication**: HTTP Basic against the configured users, or a bearer JWT where an \
-                                issuer is configured. Roles: ADMIN, MANAGER, AUDITOR (read-only), REP, FINANCE, WAREHOUSE.""")
+                                issuer is configured. Roles: ADMIN, MANAGER, AUDITOR (read-only), REP, FINANCE, WAREHOUSE, and \
+                                DEALER (a dealer acting as its own customer).""")
                         .contact(new Contact().name("Customer Ledger maintainers")))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user of `ledger.security.users` (development users: admin/admin-pass, "
                                         + "manager/manager-pass, auditor/auditor-pass, rep-a/rep-a-pass, rep-b/rep-b-pass, finance/finance-pass, "
-                                        + "warehouse/warehouse-pass)."))
+                                        + "warehouse/warehouse-pass, dealer-a/dealer-a-pass as customer c-dealer-a)."))
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .bearerFormat("JWT")
-                                .description("A JWT of the configured issuer; roles and rep id come from its claims "
+                                .description("A JWT of the configured issuer; roles, rep id and a dealer's customer id come from its claims "
                                         + "(`ledger.security.jwt.*`).")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))

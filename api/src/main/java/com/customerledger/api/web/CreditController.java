@@ -104,7 +104,7 @@ class CreditController {
 
     @Operation(tags = ApiTags.CREDIT, summary = "A customer's credit account",
             description = "Limit and payment term in force, outstanding, reserved, available and overdue amounts, and "
-                    + "every limit request with who asked, who decided and why. For whoever may read the customer, and FINANCE.")
+                    + "every limit request with who asked, who decided and why. For whoever may read the customer, FINANCE, and the DEALER for its own.")
     @GetMapping("/api/customers/{customerId}/credit")
     CreditAccountView account(@PathVariable String customerId, @RequestParam(required = false) @Min(0) Long minPosition) {
         access.visibleCustomer(customerId, minPosition);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who may read a customer and what hangs off it (visits, deals, opportunities, ownership): managers,
  * admins, auditors and finance any (the paths finance may read at all are set by the security
- * configuration); a rep one they own, collaborate on, or that is in the pool.
+ * configuration); a rep one they own, collaborate on, or that is in the pool; a dealer only itself.
  */
 @Component
 class CustomerAccess {
@@ -30,7 +30,11 @@ class CustomerAccess {
                         ResponseTypes.optionalInstanceOf(CustomerView.class), minPosition)
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
         Actor actor = currentActor.get();
-        if (!seesEverything(actor) && (actor.repId() == null || !customer.visibleToRep(actor.repId()))) {
+        if (actor.roles().contains(Role.DEALER)) {
+            if (!actor.isDealerOf(customerId)) {
+                throw new ForbiddenException("a dealer reads only its own account");
+            }
+        } else if (!seesEverything(actor) && (actor.repId() == null || !customer.visibleToRep(actor.repId()))) {
             throw new ForbiddenException("customer " + customerId + " is neither yours, shared with you, nor in the pool");
         }
         return customer;

@@ -100,7 +100,7 @@ class OrderController {
     }
 
     @Operation(tags = ApiTags.ORDERS, summary = "Place an order",
-            description = "The customer's owner, an EDITOR collaborator, MANAGER or ADMIN. Lines are priced by the pricing "
+            description = "The customer's owner, an EDITOR collaborator, MANAGER, ADMIN, or the DEALER for itself. Lines are priced by the pricing "
                     + "policy; a unit price below the policy price waits for a manager (PRICE). Then credit: within the "
                     + "available credit the order is APPROVED and reserves it; above it, or with an overdue balance, it "
                     + "waits for finance (CREDIT). The answer says where it stands.")
@@ -139,7 +139,7 @@ class OrderController {
     }
 
     @Operation(tags = ApiTags.ORDERS, summary = "Confirm a delivery",
-            description = "WAREHOUSE, the customer's owner, MANAGER or ADMIN, once dispatched. The total moves from reserved "
+            description = "WAREHOUSE, the customer's owner, the DEALER itself, MANAGER or ADMIN, once dispatched. The total moves from reserved "
                     + "to outstanding, due after the customer's payment term.")
     @PostMapping("/api/orders/{orderId}/deliver")
     OrderWritten deliver(@PathVariable String orderId, @Valid @RequestBody(required = false) StepRequest request) {
@@ -162,7 +162,7 @@ class OrderController {
 
     @Operation(tags = ApiTags.ORDERS, summary = "Read an order",
             description = "Lines as priced, totals, status and every step with who, when and why. For whoever may read the "
-                    + "customer, FINANCE and WAREHOUSE.")
+                    + "customer, FINANCE, WAREHOUSE, and the DEALER for its own.")
     @GetMapping("/api/orders/{orderId}")
     OrderView order(@PathVariable String orderId, @RequestParam(required = false) @Min(0) Long minPosition) {
         OrderView order = reads.query(new FindOrderQuery(orderId), ResponseTypes.optionalInstanceOf(OrderView.class),
@@ -175,7 +175,7 @@ class OrderController {
 
     @Operation(tags = ApiTags.ORDERS, summary = "List orders",
             description = "Submitted in the period (default the last 30 days), newest first, by customer, rep (the owner "
-                    + "when it was placed) and status. A REP sees only the orders of their own customers.")
+                    + "when it was placed) and status. A REP sees only the orders of their own customers, a DEALER only its own.")
     @GetMapping("/api/orders")
     OrderPage list(@RequestParam(required = false) @Size(min = 1, max = 64) String customerId,
                    @RequestParam(required = false) @Size(min = 1, max = 64) String repId,
@@ -185,14 +185,20 @@ class OrderController {
                    @Valid @ParameterObject PageParams page, @RequestParam(required = false) @Min(0) Long minPosition) {
         Actor actor = currentActor.get();
         String rep = Requests.text(repId);
-        if (!CustomerAccess.seesEverything(actor) && !actor.roles().contains(Role.WAREHOUSE)) {
+        String customer = Requests.text(customerId);
+        if (actor.roles().contains(Role.DEALER)) {
+            if (rep != null || (customer != null && !actor.isDealerOf(customer))) {
+                throw new ForbiddenException("a dealer lists only its own orders");
+            }
+            customer = actor.customerId();
+        } else if (!CustomerAccess.seesEverything(actor) && !actor.roles().contains(Role.WAREHOUSE)) {
             if (rep != null && !actor.isRep(rep)) {
                 throw new ForbiddenException("a rep lists only the orders of their own customers");
             }
             rep = actor.repId();
         }
         ReportingPeriod period = ReportingPeriod.of(from, to, clock);
-        return reads.query(new ListOrdersQuery(Requests.text(customerId), rep, status, period.from(), period.to(),
+        return reads.query(new ListOrdersQuery(customer, rep, status, period.from(), period.to(),
                 page.toRequest()), ResponseTypes.instanceOf(OrderPage.class), minPosition);
     }
 

@@ -74,7 +74,7 @@ class PaymentController {
     }
 
     @Operation(tags = ApiTags.CREDIT, summary = "A customer's payments",
-            description = "Newest first. For whoever may read the customer, and FINANCE.")
+            description = "Newest first. For whoever may read the customer, FINANCE, and the DEALER for its own.")
     @GetMapping("/api/customers/{customerId}/payments")
     PaymentPage list(@PathVariable String customerId, @Valid @ParameterObject PageParams page,
                      @RequestParam(required = false) @Min(0) Long minPosition) {

@@ -64,9 +64,9 @@ public class Order {
         RepBook.CustomerStanding customer = reps.customer(command.customerId()).orElseThrow(() -> RejectedException.of(
                 ErrorCode.CUSTOMER_NOT_FOUND, "no customer with id " + command.customerId(), "customerId",
                 command.customerId()));
-        if (!customer.worksOn(command.actor())) {
+        if (!customer.ordersFor(command.actor())) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED,
-                    "only the customer's owner, its editors, managers and admins place its orders");
+                    "only the customer's owner, its editors, managers, admins and the dealer itself place its orders");
         }
         List<OrderLine> lines = new ArrayList<>();
         PricingRules.Policy policy = pricing.current();
@@ -177,9 +177,10 @@ public class Order {
         Actor actor = command.actor();
         boolean owner = reps.customer(submitted.customerId()).map(customer -> actor.isRep(customer.ownerRepId()))
                 .orElse(false);
-        if (!actor.roles().contains(Role.WAREHOUSE) && !actor.actsForCompany() && !owner) {
+        if (!actor.roles().contains(Role.WAREHOUSE) && !actor.actsForCompany() && !owner
+                && !actor.isDealerOf(submitted.customerId())) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED,
-                    "only the warehouse, the customer's owner, a manager or an admin confirms a delivery");
+                    "only the warehouse, the customer's owner, the dealer itself, a manager or an admin confirms a delivery");
         }
         requireStatus(Status.DISPATCHED, "delivered");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -191,7 +192,7 @@ public class Order {
     @CommandHandler
     public void handle(CancelOrderCommand command, RepBook reps) {
         Actor actor = command.actor();
-        boolean works = reps.customer(submitted.customerId()).map(customer -> customer.worksOn(actor)).orElse(false);
+        boolean works = reps.customer(submitted.customerId()).map(customer -> customer.ordersFor(actor)).orElse(false);
         if (!works && !actor.userId().equals(submitted.submittedBy())) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only who may place the customer's orders cancels one");
         }

@@ -183,6 +183,11 @@ public class RepBook {
         public boolean worksOn(Actor actor) {
             return actor.actsForCompany() || actor.isRep(ownerRepId) || (actor.repId() != null && editors.contains(actor.repId()));
         }
+
+        /** Who places the customer's orders: who works on it, and the dealer itself. */
+        public boolean ordersFor(Actor actor) {
+            return worksOn(actor) || actor.isDealerOf(customerId);
+        }
     }
 
     public Optional<CustomerStanding> customer(String customerId) {
