@@ -185,6 +185,8 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/funnel?repId", (f, c) -> get("/api/funnel?" + PERIOD + "&repId=" + Caller.OWNER.user),                401, 200, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/customers-by-region", (f, c) -> get("/api/analytics/customers-by-region"),                  401, 403, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/leaderboard", (f, c) -> get("/api/analytics/leaderboard?" + PERIOD),                        401, 403, 403, 403, 403, 200, 200, 200),
+            // a rep reads their own customers' (the default), finance everyone's
+            read("GET /api/analytics/receivables", (f, c) -> get("/api/analytics/receivables"),                                   401, 200, 200, 200, 200, 200, 200, 200, 200, 403),
             read("GET /api/analytics/grades", (f, c) -> get("/api/analytics/grades?by=region"),                                  401, 403, 403, 403, 403, 200, 200, 200),
 
             read("GET /api/policies/assignment", (f, c) -> get("/api/policies/assignment"),                                      401, 403, 403, 403, 403, 200, 200, 200),

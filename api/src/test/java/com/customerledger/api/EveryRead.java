@@ -95,6 +95,8 @@ final class EveryRead {
                 "/api/analytics/grades?by=region&" + at,
                 "/api/analytics/customers-by-region?" + at,
                 "/api/analytics/leaderboard?from=" + from + "&to=" + to + "&" + at,
+                "/api/analytics/receivables?" + at,
+                "/api/analytics/receivables?repId=" + repA + "&" + at,
                 "/api/funnel?from=" + from + "&to=" + to + "&" + at,
                 "/api/funnel?from=" + from + "&to=" + to + "&repId=" + repA + "&" + at,
                 "/api/policies/assignment?" + at,

@@ -350,7 +350,7 @@ class HostileInputPropertyTest {
                 "/api/customers/" + VISITED + "/ownership", "/api/customers/" + CUSTOMER, "/api/customers?q=hx",
                 "/api/reps", "/api/reps/" + OWNER + "/portfolio", "/api/pool", "/api/transfers/" + BATCH,
                 "/api/funnel?from=" + FROM + "&to=" + TO, "/api/analytics/leaderboard?from=" + FROM + "&to=" + TO,
-                "/api/analytics/customers-by-region", "/api/analytics/grades", "/api/policies/assignment",
+                "/api/analytics/customers-by-region", "/api/analytics/grades", "/api/analytics/receivables", "/api/policies/assignment",
                 "/api/policies/grading", "/api/policies/pool");
     }
 
@@ -542,6 +542,8 @@ class HostileInputPropertyTest {
                 read("/api/funnel", OWNER, "from", FROM, "to", TO),
                 read("/api/analytics/customers-by-region", ADMIN, "minPosition", "1"),
                 read("/api/analytics/leaderboard", ADMIN, "from", FROM, "to", TO, "minPosition", "1"),
+                read("/api/analytics/receivables", ADMIN, "repId", OWNER, "asOf", TO, "page", "0", "size", "10",
+                        "minPosition", "1"),
                 read("/api/analytics/grades", ADMIN, "by", "region", "minPosition", "1"),
                 read("/api/policies/assignment", ADMIN, "minPosition", "1"),
                 read("/api/policies/assignment/versions", ADMIN, "minPosition", "1"),

@@ -72,6 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
                         .requestMatchers("/api/audit/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/analytics/receivables").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE, REP)
                         .requestMatchers(GET, "/api/policies/**", "/api/analytics/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")
                         .hasAnyRole(ADMIN, MANAGER)

@@ -15,6 +15,8 @@ import com.customerledger.query.credit.CreditRequestView;
 import com.customerledger.query.credit.FindCreditAccountQuery;
 import com.customerledger.query.credit.FindCreditRequestQuery;
 import com.customerledger.query.credit.ListCreditRequestsQuery;
+import com.customerledger.query.credit.Receivables;
+import com.customerledger.query.credit.ReceivablesQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -28,6 +30,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -120,6 +123,28 @@ class CreditController {
                            @Valid @ParameterObject PageParams page, @RequestParam(required = false) @Min(0) Long minPosition) {
         return reads.query(new ListCreditRequestsQuery(status, Requests.text(customerId), page.toRequest()),
                 ResponseTypes.instanceOf(CreditRequestPage.class), minPosition);
+    }
+
+    @Operation(tags = ApiTags.CREDIT, summary = "Receivables aging",
+            description = "What the customers owe as the ledger stood at `asOf` (default now: deliveries and payments "
+                    + "recorded by then), each open amount by its days past the due date (delivery plus payment term): "
+                    + "not yet due, 0–30, 31–60, 61–90, over 90. The total, each owner's (the owner now), and the customers "
+                    + "that owe, the largest debt first (a page). FINANCE, MANAGER, AUDITOR, ADMIN; a REP only with their own "
+                    + "`repId` (the default for a rep).")
+    @GetMapping("/api/analytics/receivables")
+    Receivables receivables(@RequestParam(required = false) @Size(min = 1, max = 64) String repId,
+                            @RequestParam(required = false) Instant asOf, @Valid @ParameterObject PageParams page,
+                            @RequestParam(required = false) @Min(0) Long minPosition) {
+        Actor actor = currentActor.get();
+        String rep = Requests.text(repId);
+        if (!CustomerAccess.seesEverything(actor)) {
+            if (actor.repId() == null || (rep != null && !actor.isRep(rep))) {
+                throw new ForbiddenException("a rep reads only the receivables of their own customers");
+            }
+            rep = actor.repId();
+        }
+        return reads.query(new ReceivablesQuery(rep, asOf != null ? asOf : clock.instant(), page.toRequest()),
+                ResponseTypes.instanceOf(Receivables.class), minPosition);
     }
 
     @Operation(tags = ApiTags.CREDIT, summary = "Read a credit-limit request",

@@ -239,24 +239,41 @@ public class OrderProjection {
      */
     public static Totals totals(MongoTemplate mongo, String customerId, Instant now) {
         BigDecimal reserved = BigDecimal.ZERO;
-        List<PaymentAllocation.Delivery> deliveries = new ArrayList<>();
         for (OrderDocument order : mongo.find(Query.query(Criteria.where("customerId").is(customerId)
-                .and("status").in("APPROVED", "DISPATCHED", "DELIVERED")), OrderDocument.class)) {
-            if ("DELIVERED".equals(order.status)) {
-                deliveries.add(new PaymentAllocation.Delivery(order.id(), order.total, order.deliveredAt, order.dueAt));
-            } else {
-                reserved = reserved.add(order.reserved);
-            }
+                .and("status").in("APPROVED", "DISPATCHED")), OrderDocument.class)) {
+            reserved = reserved.add(order.reserved);
         }
-        List<PaymentAllocation.Received> payments = mongo.find(Query.query(Criteria.where("customerId").is(customerId)),
-                        PaymentDocument.class).stream()
-                .map(payment -> new PaymentAllocation.Received(new PaymentAllocation.Paid(payment.amount, payment.orderId),
-                        payment.recordedAt)).toList();
-        PaymentAllocation.Result open = PaymentAllocation.replay(deliveries, payments);
+        PaymentAllocation.Result open = owed(mongo, customerId, null);
         BigDecimal overdue = open.open().stream().filter(item -> item.dueAt().isBefore(now)).map(PaymentAllocation.Open::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Instant oldestDue = open.open().stream().map(PaymentAllocation.Open::dueAt).min(Instant::compareTo).orElse(null);
         return new Totals(reserved, open.openTotal().subtract(open.advance()), overdue, oldestDue);
+    }
+
+    /**
+     * What a customer owes, delivery by delivery, after its payments (the same allocation as the command side's
+     * credit check), and what it paid in advance; with {@code asOf}, only the deliveries and payments the ledger had
+     * recorded by then.
+     */
+    public static PaymentAllocation.Result owed(MongoTemplate mongo, String customerId, Instant asOf) {
+        Criteria delivered = Criteria.where("customerId").is(customerId).and("status").is("DELIVERED");
+        Criteria paid = Criteria.where("customerId").is(customerId);
+        if (asOf != null) {
+            delivered = delivered.and("deliveredAt").lte(asOf);
+            paid = paid.and("recordedAt").lte(asOf);
+        }
+        List<PaymentAllocation.Delivery> deliveries = mongo.find(Query.query(delivered), OrderDocument.class).stream()
+                .map(order -> new PaymentAllocation.Delivery(order.id(), order.total, order.deliveredAt, order.dueAt)).toList();
+        List<PaymentAllocation.Received> payments = mongo.find(Query.query(paid), PaymentDocument.class).stream()
+                .map(payment -> new PaymentAllocation.Received(new PaymentAllocation.Paid(payment.amount, payment.orderId),
+                        payment.recordedAt)).toList();
+        return PaymentAllocation.replay(deliveries, payments);
+    }
+
+    /** The customers that ever had an order delivered. */
+    public static List<String> customersWithDeliveries(MongoTemplate mongo) {
+        return mongo.findDistinct(Query.query(Criteria.where("status").is("DELIVERED")), "customerId", OrderDocument.class,
+                String.class);
     }
 
     /** A customer's reserved, outstanding and overdue amounts, and when the oldest open amount is due. */
