@@ -185,6 +185,10 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/funnel?repId", (f, c) -> get("/api/funnel?" + PERIOD + "&repId=" + Caller.OWNER.user),                401, 200, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/customers-by-region", (f, c) -> get("/api/analytics/customers-by-region"),                  401, 403, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/leaderboard", (f, c) -> get("/api/analytics/leaderboard?" + PERIOD),                        401, 403, 403, 403, 403, 200, 200, 200),
+            // each allowed cell sets another amount, so it appends
+            write("PUT /api/targets", (f, c) -> put("/api/targets", Map.of("period", "2026-11", "repId", Caller.OWNER.user,
+                    "amount", String.valueOf(System.nanoTime() % 100_000_000))),                                            401, 403, 403, 403, 403, 200, 403, 200),
+            read("GET /api/targets", (f, c) -> get("/api/targets?period=2026-11"),                                              401, 200, 200, 200, 200, 200, 200, 200, 200, 403),
             // a rep reads their own customers' (the default), finance everyone's
             read("GET /api/analytics/receivables", (f, c) -> get("/api/analytics/receivables"),                                   401, 200, 200, 200, 200, 200, 200, 200, 200, 403),
             read("GET /api/analytics/grades", (f, c) -> get("/api/analytics/grades?by=region"),                                  401, 403, 403, 403, 403, 200, 200, 200),

@@ -507,7 +507,9 @@ class HostileInputPropertyTest {
                 write("PUT", "/api/policies/pool", ADMIN, "{\"daysWithoutVisit\":30,\"daysWithoutDeal\":90,\"reminderDaysBefore\":5}"),
                 write("POST", "/api/admin/projections/{no-such-view}/replay", ADMIN, null),
                 write("POST", "/api/products", ADMIN, "{\"productId\":null,\"name\":\"猪用生长料 40kg\",\"productLine\":\"feed\","
-                        + "\"unit\":\"BAG\",\"listPrice\":168.00}"),
+                        + "\"unit\":\"BAG\",\"listPrice\":168.00,\"unitCost\":120.50}"),
+                write("PUT", "/api/targets", ADMIN, "{\"period\":\"2026-Q4\",\"repId\":\"" + OWNER + "\",\"customerId\":null,"
+                        + "\"amount\":500000.00}"),
                 write("PUT", "/api/policies/pricing", ADMIN, "{\"rules\":[{\"ruleId\":\"hx-feed\",\"match\":{\"productId\":\""
                         + PRODUCT + "\",\"productLine\":\"feed\",\"customerType\":\"FARM\",\"grade\":\"A\",\"region\":"
                         + "{\"province\":\"山东省\",\"city\":null,\"county\":null}},\"discountPercent\":5.5}]}"),
@@ -542,6 +544,8 @@ class HostileInputPropertyTest {
                 read("/api/funnel", OWNER, "from", FROM, "to", TO),
                 read("/api/analytics/customers-by-region", ADMIN, "minPosition", "1"),
                 read("/api/analytics/leaderboard", ADMIN, "from", FROM, "to", TO, "minPosition", "1"),
+                read("/api/targets", ADMIN, "period", "2026-Q4", "repId", OWNER, "minPosition", "1"),
+                read("/api/analytics/leaderboard", ADMIN, "period", "2026-11", "minPosition", "1"),
                 read("/api/analytics/receivables", ADMIN, "repId", OWNER, "asOf", TO, "page", "0", "size", "10",
                         "minPosition", "1"),
                 read("/api/analytics/grades", ADMIN, "by", "region", "minPosition", "1"),

@@ -79,6 +79,7 @@ class ApiDocumentation {
             Map.entry("due", "`overdue`: only owned customers whose planned follow-up has passed."),
             Map.entry("format", "`json` (default) or `csv`."),
             Map.entry("by", "`rep` or `region` (province)."),
+            Map.entry("period", "A calendar month (`2026-11`), quarter (`2026-Q4`) or year (`2026`), in UTC."),
             Map.entry("includeManual", "`true` also regrades customers whose grade was set by hand (default `false`)."),
             Map.entry("limit", "At most this many customers who would move are listed (the counts cover all)."));
 
@@ -133,6 +134,8 @@ class ApiDocumentation {
                                 + "delivery; every step with who, when and why."),
                         tag(ApiTags.CREDIT, "Customers' credit accounts: limits and payment terms, changed only by a "
                                 + "request that finance decides (never the requester)."),
+                        tag(ApiTags.TARGETS, "Sales targets per rep or dealer and period, measured by the deals; rebate "
+                                + "programs' accruals and their settlement by finance."),
                         tag(ApiTags.POLICIES, "Versioned rules: who a new customer is assigned to, how customers are graded, "
                                 + "how products are priced."),
                         tag(ApiTags.ANALYTICS, "Counts and rankings for managers."),

@@ -13,6 +13,7 @@ public final class ApiTags {
     public static final String PRODUCTS = "Products and prices";
     public static final String CREDIT = "Credit";
     public static final String ORDERS = "Orders";
+    public static final String TARGETS = "Targets and rebates";
     public static final String POLICIES = "Policies";
     public static final String ANALYTICS = "Dashboards";
     public static final String AUDIT = "Audit";

@@ -10,6 +10,7 @@ import com.customerledger.command.opportunity.AdvanceOpportunityCommand;
 import com.customerledger.command.opportunity.OpenOpportunityCommand;
 import com.customerledger.command.opportunity.OpportunityId;
 import com.customerledger.events.OpportunityStage;
+import com.customerledger.events.SalesPeriod;
 import com.customerledger.query.analytics.CustomersByRegion;
 import com.customerledger.query.analytics.CustomersByRegionQuery;
 import com.customerledger.query.analytics.Leaderboard;
@@ -176,11 +177,22 @@ class OpportunityController {
     }
 
     @Operation(tags = ApiTags.ANALYTICS, summary = "Reps ranked by what they won",
-            description = "Per rep in [from, to) (default the last 30 days): value won, opportunities won, visits and deals. MANAGER, AUDITOR, ADMIN.")
+            description = "Per rep in [from, to) (default the last 30 days): value won, opportunities won, visits and deals. "
+                    + "With `period` (a month `2026-11`, quarter `2026-Q4` or year `2026`, instead of from and to) also each "
+                    + "rep's sales target for it and the attainment of the deals. MANAGER, AUDITOR, ADMIN.")
     @GetMapping("/api/analytics/leaderboard")
     Leaderboard leaderboard(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                            @RequestParam(required = false) @Size(max = 7) String period,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
-        return reads.query(new LeaderboardQuery(period.from(), period.to()), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
+        if (period != null) {
+            if (from != null || to != null) {
+                throw new BadRequestException("give either period or from and to, not both");
+            }
+            SalesPeriod sales = Requests.period(period);
+            return reads.query(new LeaderboardQuery(sales.from(), sales.to(), sales), ResponseTypes.instanceOf(Leaderboard.class),
+                    minPosition);
+        }
+        ReportingPeriod range = ReportingPeriod.of(from, to, clock);
+        return reads.query(new LeaderboardQuery(range.from(), range.to()), ResponseTypes.instanceOf(Leaderboard.class), minPosition);
     }
 }

@@ -67,6 +67,15 @@ final class Requests {
         return values == null ? null : values.stream().map(String::trim).distinct().toList();
     }
 
+    /** A period as a client writes it ({@code 2026-11}, {@code 2026-Q4}, {@code 2026}); anything else is a 400. */
+    static com.customerledger.events.SalesPeriod period(String text) {
+        try {
+            return com.customerledger.events.SalesPeriod.parse(text);
+        } catch (IllegalArgumentException notAPeriod) {
+            throw new BadRequestException(notAPeriod.getMessage());
+        }
+    }
+
     static String creditCode(String code) {
         return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
     }

@@ -5,6 +5,7 @@ import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.customer.CustomerProjection;
 import com.customerledger.query.funnel.FunnelProjection;
+import com.customerledger.query.target.TargetProjection;
 import com.customerledger.query.visit.ActivityProjection;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -73,10 +74,14 @@ public class AnalyticsQueries {
                 Document.class, ActivityProjection.VISITS)) {
             counts.computeIfAbsent(visit.getString("repId"), k -> new long[3])[2]++;
         }
+        Map<String, BigDecimal> targets = query.period() == null ? Map.of() : TargetProjection.repTargets(mongo, query.period());
+        targets.keySet().forEach(rep -> counts.computeIfAbsent(rep, k -> new long[3]));
         List<Leaderboard.Row> rows = counts.keySet().stream().filter(rep -> rep != null).map(rep -> {
             BigDecimal[] sums = amounts.getOrDefault(rep, zeros());
             long[] n = counts.get(rep);
-            return new Leaderboard.Row(rep, sums[0], n[0], n[1], sums[1], n[2]);
+            BigDecimal target = targets.get(rep);
+            return new Leaderboard.Row(rep, sums[0], n[0], n[1], sums[1], n[2], target,
+                    target == null ? null : TargetProjection.attainment(sums[1], target));
         }).sorted(Comparator.comparing(Leaderboard.Row::wonValue).reversed().thenComparing(Leaderboard.Row::repId)).toList();
         return new Leaderboard(query.from(), query.to(), rows);
     }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public record Leaderboard(Instant from, Instant to, List<Row> rows) {
 
+    /** {@code target} and {@code attainment} (deal amount ÷ target) only when a period was asked for and has a target. */
     public record Row(String repId, BigDecimal wonValue, long opportunitiesWon, long deals, BigDecimal dealAmount,
-                      long visits) {
+                      long visits, BigDecimal target, BigDecimal attainment) {
     }
 }

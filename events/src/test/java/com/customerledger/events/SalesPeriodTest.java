@@ -1,0 +1,38 @@
+package com.customerledger.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SalesPeriodTest {
+
+    @Test
+    void monthsQuartersAndYearsSpanTheirCalendarDaysInUtc() {
+        SalesPeriod february = SalesPeriod.parse("2028-02");
+        assertThat(february.from()).isEqualTo(Instant.parse("2028-02-01T00:00:00Z"));
+        assertThat(february.to()).as("a leap year").isEqualTo(Instant.parse("2028-03-01T00:00:00Z"));
+        SalesPeriod q4 = SalesPeriod.parse(" 2026-Q4 ");
+        assertThat(q4.from()).isEqualTo(Instant.parse("2026-10-01T00:00:00Z"));
+        assertThat(q4.to()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(q4.contains(Instant.parse("2026-12-31T23:59:59.999Z"))).isTrue();
+        assertThat(q4.contains(Instant.parse("2027-01-01T00:00:00Z"))).isFalse();
+        assertThat(q4.contains(Instant.parse("2026-10-01T00:00:00Z"))).isTrue();
+        SalesPeriod year = SalesPeriod.parse("2026");
+        assertThat(year.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(year.to()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(SalesPeriod.parse("2026-Q1").toString()).isEqualTo("2026-Q1");
+        assertThat(SalesPeriod.parse("2026-03").toString()).isEqualTo("2026-03");
+        assertThat(SalesPeriod.parse("2026").toString()).isEqualTo("2026");
+    }
+
+    @Test
+    void anythingElseIsRefused() {
+        for (String bad : new String[] {"2026-13", "2026-00", "2026-Q5", "2026-Q0", "26-11", "2026-1", "1899", "2200",
+                "2026/11", "", "Q4-2026", "２０２６"}) {
+            assertThatThrownBy(() -> SalesPeriod.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> SalesPeriod.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
