@@ -185,6 +185,14 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/funnel?repId", (f, c) -> get("/api/funnel?" + PERIOD + "&repId=" + Caller.OWNER.user),                401, 200, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/customers-by-region", (f, c) -> get("/api/analytics/customers-by-region"),                  401, 403, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/leaderboard", (f, c) -> get("/api/analytics/leaderboard?" + PERIOD),                        401, 403, 403, 403, 403, 200, 200, 200),
+            // publishes no programs: the shared ledger's rebates stay as they were (none)
+            write("PUT /api/policies/rebates", (f, c) -> put("/api/policies/rebates", Map.of("programs", List.of())),          401, 403, 403, 403, 403, 403, 403, 200),
+            read("GET /api/policies/rebates", (f, c) -> get("/api/policies/rebates"),                                          401, 403, 403, 403, 403, 200, 200, 200, 200, 403),
+            read("GET /api/customers/{customerId}/rebates", (f, c) -> get("/api/customers/" + f.customer + "/rebates?period=2026-Q4"),
+                                                                                                                                  401, 200, 200, 200, 403, 200, 200, 200, 200, 403),
+            // finance and the admin pass the access check; with no program in the policy there is nothing to settle (404)
+            write("POST /api/rebates/settlements", (f, c) -> post("/api/rebates/settlements", Map.of("customerId", f.customer,
+                    "programId", "am-program", "period", "2026-Q3")),                                                          401, 403, 403, 403, 403, 403, 403, 404, 404, 403),
             // each allowed cell sets another amount, so it appends
             write("PUT /api/targets", (f, c) -> put("/api/targets", Map.of("period", "2026-11", "repId", Caller.OWNER.user,
                     "amount", String.valueOf(System.nanoTime() % 100_000_000))),                                            401, 403, 403, 403, 403, 200, 403, 200),

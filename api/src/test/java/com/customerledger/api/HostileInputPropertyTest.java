@@ -544,6 +544,13 @@ class HostileInputPropertyTest {
                 read("/api/funnel", OWNER, "from", FROM, "to", TO),
                 read("/api/analytics/customers-by-region", ADMIN, "minPosition", "1"),
                 read("/api/analytics/leaderboard", ADMIN, "from", FROM, "to", TO, "minPosition", "1"),
+                write("PUT", "/api/policies/rebates", ADMIN, "{\"programs\":[{\"programId\":\"hx-q\",\"period\":\"QUARTER\","
+                        + "\"productLine\":\"feed\",\"customerTypes\":[\"DEALER\"],\"basis\":\"AMOUNT\",\"tiers\":[{\"from\":1000,"
+                        + "\"percent\":1.5}],\"minTargetAttainment\":0.8}]}"),
+                write("POST", "/api/rebates/settlements", "finance", "{\"customerId\":\"" + VISITED + "\",\"programId\":"
+                        + "\"hx-q\",\"period\":\"2026-Q3\"}"),
+                read("/api/policies/rebates", ADMIN, "minPosition", "1"),
+                read("/api/customers/{" + VISITED + "}/rebates", ADMIN, "period", "2026-Q4", "minPosition", "1"),
                 read("/api/targets", ADMIN, "period", "2026-Q4", "repId", OWNER, "minPosition", "1"),
                 read("/api/analytics/leaderboard", ADMIN, "period", "2026-11", "minPosition", "1"),
                 read("/api/analytics/receivables", ADMIN, "repId", OWNER, "asOf", TO, "page", "0", "size", "10",

@@ -29,6 +29,7 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
             Map.entry("post /api/customers/{customerId}/credit/requests", "201"),
             Map.entry("post /api/orders", "201"),
             Map.entry("post /api/customers/{customerId}/payments", "201"),
+            Map.entry("post /api/rebates/settlements", "201"),
             Map.entry("post /api/imports/customers", "202"));
 
     @Test

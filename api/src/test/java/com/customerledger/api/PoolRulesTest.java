@@ -3,76 +3,19 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The public-pool rules end to end with a clock the test moves: the neglected customer's owner is
  * reminded, then the customer goes back to the pool; a customer someone worked on stays.
  */
-@SpringBootTest(classes = {LedgerApplication.class, PoolRulesTest.MovableTime.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PoolRulesTest {
+class PoolRulesTest extends MovableClockLedgerTest {
 
-    /** A clock that stands still until the test moves it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-    }
-
-    @DynamicPropertySource
-    static void ownStores(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = TestData.newDirectory("ledger-pool-");
-        registry.add("ledger.data-dir", dir::toString);
-        registry.add("ledger.pool.scheduler-polling", () -> "100ms");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MovableClock clock;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired

@@ -13,6 +13,7 @@ import com.customerledger.query.order.PaymentPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -54,6 +55,12 @@ class PaymentController {
                           @NotNull Instant receivedAt,
                           @NotNull PaymentMethod method,
                           @Pattern(regexp = ID, message = ID_MESSAGE) String orderId) {
+
+        @AssertTrue(message = "method REBATE and payment ids beginning with 'rebate:' belong to rebate settlements")
+        @Schema(hidden = true)
+        boolean isNotARebate() {
+            return method != PaymentMethod.REBATE && (paymentId == null || !paymentId.startsWith("rebate:"));
+        }
     }
 
     record PaymentRecorded(String paymentId, long position) {
@@ -63,7 +70,7 @@ class PaymentController {
             description = "FINANCE or ADMIN (or an ERP with the FINANCE role). Idempotent by `paymentId`: the same payment "
                     + "again is answered as the first time, other data under it is 409 `id-already-used`. It pays the named "
                     + "order first (409 `order-not-owed` when that order owes nothing), then the earliest due; the rest is "
-                    + "paid in advance.")
+                    + "paid in advance. Method REBATE is only a rebate settlement's credit.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/customers/{customerId}/payments")
     PaymentRecorded record(@PathVariable String customerId, @Valid @RequestBody PaymentRequest request) {

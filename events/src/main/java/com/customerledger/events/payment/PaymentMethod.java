@@ -7,5 +7,7 @@ public enum PaymentMethod {
     CHEQUE,
     WECHAT,
     ALIPAY,
-    OTHER
+    OTHER,
+    /** A rebate credited by its settlement; never recorded as a payment by a client. */
+    REBATE
 }

@@ -270,6 +270,19 @@ public class OrderProjection {
         return PaymentAllocation.replay(deliveries, payments);
     }
 
+    /** The lines of the orders delivered to a customer in [{@code from}, {@code to}), as rebate programs count them. */
+    public static List<com.customerledger.events.rebate.RebateAccrual.Delivered> deliveredLines(MongoTemplate mongo,
+                                                                                               String customerId,
+                                                                                               Instant from, Instant to) {
+        List<com.customerledger.events.rebate.RebateAccrual.Delivered> lines = new ArrayList<>();
+        for (OrderDocument order : mongo.find(Query.query(Criteria.where("customerId").is(customerId).and("status")
+                .is("DELIVERED").and("deliveredAt").gte(from).lt(to)), OrderDocument.class)) {
+            order.lines.forEach(line -> lines.add(new com.customerledger.events.rebate.RebateAccrual.Delivered(
+                    line.productLine(), line.quantity(), line.amount())));
+        }
+        return lines;
+    }
+
     /** The customers that ever had an order delivered. */
     public static List<String> customersWithDeliveries(MongoTemplate mongo) {
         return mongo.findDistinct(Query.query(Criteria.where("status").is("DELIVERED")), "customerId", OrderDocument.class,
