@@ -185,6 +185,11 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/funnel?repId", (f, c) -> get("/api/funnel?" + PERIOD + "&repId=" + Caller.OWNER.user),                401, 200, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/customers-by-region", (f, c) -> get("/api/analytics/customers-by-region"),                  401, 403, 403, 403, 403, 200, 200, 200),
             read("GET /api/analytics/leaderboard", (f, c) -> get("/api/analytics/leaderboard?" + PERIOD),                        401, 403, 403, 403, 403, 200, 200, 200),
+            write("POST /api/customers/{customerId}/sell-through", (f, c) -> post("/api/customers/" + f.customer + "/sell-through",
+                    Map.of("reportId", f.unique("am-st"), "period", "2026-11", "lines", List.of(Map.of("productId", f.product,
+                            "quantity", 1, "amount", "10.00")))),                                                          401, 201, 403, 403, 403, 201, 403, 201),
+            read("GET /api/customers/{customerId}/sell-through", (f, c) -> get("/api/customers/" + f.customer + "/sell-through?period=2026-11"),
+                                                                                                                                  401, 200, 200, 200, 403, 200, 200, 200, 200, 403),
             // publishes no programs: the shared ledger's rebates stay as they were (none)
             write("PUT /api/policies/rebates", (f, c) -> put("/api/policies/rebates", Map.of("programs", List.of())),          401, 403, 403, 403, 403, 403, 403, 200),
             read("GET /api/policies/rebates", (f, c) -> get("/api/policies/rebates"),                                          401, 403, 403, 403, 403, 200, 200, 200, 200, 403),

@@ -99,4 +99,49 @@ class DealerApiTest extends EmbeddedLedgerTest {
             assertThat(refused.text("type")).as(path).startsWith("urn:customer-ledger:problem:");
         }
     }
+
+    @Test
+    void aDealerReportsItsSellThroughAndANewReportSupersedesTheOld() {
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        String path = "/api/customers/" + DEALER + "/sell-through";
+        String first = "st1-" + unique;
+        Map<String, Object> report = Map.of("reportId", first, "period", month,
+                "lines", List.of(Map.of("productId", product, "quantity", 12, "amount", "40000.00")));
+        Api.Response reported = api.post("dealer-a", path, report);
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(201);
+        String reports = "sell-through:" + DEALER + ":" + month;
+        assertRefused(201, streamOf(reports), () -> api.post("dealer-a", path, report));
+        assertRefused(409, streamOf(reports), () -> api.post("dealer-a", path, Map.of("reportId", first, "period", month,
+                "lines", List.of(Map.of("productId", product, "quantity", 13, "amount", "40000.00")))));
+        assertRefused(403, streamOf(reports), () -> api.post("dealer-b", path, report));
+        assertRefused(404, streamOf(reports), () -> api.post("dealer-a", path, Map.of("reportId", "st-x-" + unique,
+                "period", month, "lines", List.of(Map.of("productId", "no-such-product", "quantity", 1, "amount", "1")))));
+        assertRefused(400, streamOf(reports), () -> api.post("dealer-a", path, Map.of("reportId", "st-y-" + unique,
+                "period", "2026-13", "lines", List.of(Map.of("productId", product, "quantity", 1, "amount", "1")))));
+
+        String second = "st2-" + unique;
+        Api.Response corrected = api.post("rep-a", path, Map.of("reportId", second, "period", month,
+                "lines", List.of(Map.of("productId", product, "quantity", 15, "amount", "48000.00"))));
+        assertThat(corrected.status()).as("the owner may report for it").isEqualTo(201);
+        JsonNode view = api.get("dealer-a", path + "?period=" + month + "&minPosition=" + corrected.position()).body();
+        assertThat(view.get("reportId").asText()).isEqualTo(second);
+        assertThat(view.get("amount").decimalValue()).isEqualByComparingTo("48000.00");
+        assertThat(view.get("reportedBy").asText()).isEqualTo("rep-a");
+        assertThat(view.get("superseded").findValuesAsText("reportId")).contains(first);
+        assertThat(api.get("dealer-b", path + "?period=" + month).status()).isEqualTo(403);
+
+        // a rebate reached by what the dealer sold on
+        Api.Response policy = api.put("admin", "/api/policies/rebates", Map.of("programs", List.of(Map.of("programId",
+                "st-" + unique, "period", "MONTH", "productLine", "feed", "basis", "SELL_THROUGH",
+                "tiers", List.of(Map.of("from", "45000", "percent", "2"))))));
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        JsonNode rebates = api.get("dealer-a", "/api/customers/" + DEALER + "/rebates?period=" + month + "&minPosition="
+                + policy.position()).body();
+        JsonNode accrual = rebates.get("items").get(0).get("accrual");
+        assertThat(accrual.get("basis").asText()).isEqualTo("SELL_THROUGH");
+        assertThat(accrual.get("basisValue").decimalValue()).as("the report in force, not the superseded one")
+                .isEqualByComparingTo("48000.00");
+        assertThat(accrual.get("percent").decimalValue()).isEqualByComparingTo("2");
+        assertThat(api.get("dealer-a", "/api/customers/" + other + "/rebates?period=" + month).status()).isEqualTo(403);
+    }
 }

@@ -19,10 +19,12 @@ public record RebateAccrual(String programId, RebateBasis basis, BigDecimal basi
 
     /**
      * The accrual of {@code program} for a customer of {@code type} whose deliveries in the period are
-     * {@code delivered}; {@code attainment} is its sales target's attainment for the period (null: no target).
-     * A program whose customer types leave the customer out earns nothing and says so.
+     * {@code delivered} and whose sell-through report in force for it has {@code soldOn} (empty: none);
+     * {@code attainment} is its sales target's attainment for the period (null: no target). A program whose
+     * customer types leave the customer out earns nothing and says so. The percent is always of the delivered amount.
      */
-    public static RebateAccrual of(RebateProgram program, CustomerType type, List<Delivered> delivered, BigDecimal attainment) {
+    public static RebateAccrual of(RebateProgram program, CustomerType type, List<Delivered> delivered, List<Delivered> soldOn,
+                                   BigDecimal attainment) {
         BigDecimal quantity = BigDecimal.ZERO;
         BigDecimal amount = BigDecimal.ZERO;
         for (Delivered line : delivered) {
@@ -31,8 +33,18 @@ public record RebateAccrual(String programId, RebateBasis basis, BigDecimal basi
                 amount = amount.add(line.amount());
             }
         }
-        BigDecimal basisValue = program.basis() == RebateBasis.AMOUNT ? amount : quantity;
-        String unit = program.basis() == RebateBasis.AMOUNT ? " yuan" : " units";
+        BigDecimal soldOnAmount = BigDecimal.ZERO;
+        for (Delivered line : soldOn) {
+            if (program.productLine() == null || program.productLine().equals(line.productLine())) {
+                soldOnAmount = soldOnAmount.add(line.amount());
+            }
+        }
+        BigDecimal basisValue = switch (program.basis()) {
+            case AMOUNT -> amount;
+            case QUANTITY -> quantity;
+            case SELL_THROUGH -> soldOnAmount;
+        };
+        String unit = program.basis() == RebateBasis.QUANTITY ? " units" : " yuan";
         String scope = program.productLine() == null ? "every product line" : "product line " + program.productLine();
         if (!program.customerTypes().isEmpty() && !program.customerTypes().contains(type)) {
             return new RebateAccrual(program.programId(), program.basis(), basisValue, amount, null, BigDecimal.ZERO,
@@ -44,7 +56,7 @@ public record RebateAccrual(String programId, RebateBasis basis, BigDecimal basi
                 reached = tier;
             }
         }
-        String reachedText = "delivered " + basisValue.stripTrailingZeros().toPlainString() + unit + " of " + scope;
+        String reachedText = (program.basis() == RebateBasis.SELL_THROUGH ? "sold on " : "delivered ") + basisValue.stripTrailingZeros().toPlainString() + unit + " of " + scope;
         if (reached == null) {
             return new RebateAccrual(program.programId(), program.basis(), basisValue, amount, null, BigDecimal.ZERO,
                     BigDecimal.ZERO, true, reachedText + ", below the first tier (from "

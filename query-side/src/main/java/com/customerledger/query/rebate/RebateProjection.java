@@ -11,6 +11,7 @@ import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.customer.CustomerProjection;
 import com.customerledger.query.order.OrderProjection;
+import com.customerledger.query.sellthrough.SellThroughProjection;
 import com.customerledger.query.target.TargetProjection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -112,6 +113,7 @@ public class RebateProjection {
         CustomerType type = CustomerType.valueOf(customer.getString("type"));
         List<RebateAccrual.Delivered> delivered = OrderProjection.deliveredLines(mongo, query.customerId(), period.from(),
                 period.to());
+        List<RebateAccrual.Delivered> soldOn = SellThroughProjection.soldOn(mongo, query.customerId(), period);
         BigDecimal attainment = TargetProjection.customerAttainment(mongo, period, query.customerId());
         Optional<PolicyDocument> policy = policy();
         List<CustomerRebates.Item> items = new ArrayList<>();
@@ -119,7 +121,7 @@ public class RebateProjection {
             if (program.period() != period.kind()) {
                 continue;
             }
-            RebateAccrual accrual = RebateAccrual.of(program, type, delivered, attainment);
+            RebateAccrual accrual = RebateAccrual.of(program, type, delivered, soldOn, attainment);
             SettlementDocument settled = mongo.findById(RebateSettledEvent.idOf(query.customerId(), program.programId(), period),
                     SettlementDocument.class);
             items.add(settled == null ? new CustomerRebates.Item(accrual, null, null, null, null, null)
