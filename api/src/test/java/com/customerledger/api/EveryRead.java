@@ -96,6 +96,8 @@ final class EveryRead {
                 "/api/analytics/customers-by-region?" + at,
                 "/api/analytics/leaderboard?from=" + from + "&to=" + to + "&" + at,
                 "/api/analytics/receivables?" + at,
+                "/api/analytics/sales?from=" + from + "&to=" + to + "&" + at,
+                "/api/forecast?" + at,
                 "/api/analytics/receivables?repId=" + repA + "&" + at,
                 "/api/funnel?from=" + from + "&to=" + to + "&" + at,
                 "/api/funnel?from=" + from + "&to=" + to + "&repId=" + repA + "&" + at,

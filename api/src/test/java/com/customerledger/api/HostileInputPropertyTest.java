@@ -550,6 +550,8 @@ class HostileInputPropertyTest {
                 write("POST", "/api/rebates/settlements", "finance", "{\"customerId\":\"" + VISITED + "\",\"programId\":"
                         + "\"hx-q\",\"period\":\"2026-Q3\"}"),
                 read("/api/policies/rebates", ADMIN, "minPosition", "1"),
+                read("/api/analytics/sales", ADMIN, "from", FROM, "to", TO, "productLine", "feed", "minPosition", "1"),
+                read("/api/forecast", ADMIN, "from", FROM, "to", TO, "repId", OWNER, "productLine", "feed", "minPosition", "1"),
                 write("POST", "/api/customers/{" + VISITED + "}/sell-through", ADMIN, "{\"reportId\":\"hx-st\",\"period\":"
                         + "\"2026-11\",\"lines\":[{\"productId\":\"" + PRODUCT + "\",\"quantity\":12.5,\"amount\":4000.00}]}"),
                 read("/api/customers/{" + VISITED + "}/sell-through", ADMIN, "period", "2026-11", "minPosition", "1"),

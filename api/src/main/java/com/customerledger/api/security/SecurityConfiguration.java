@@ -75,7 +75,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/analytics/receivables", "/api/targets")
                         .hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE, REP)
                         .requestMatchers(PUT, "/api/targets").hasAnyRole(ADMIN, MANAGER)
-                        .requestMatchers(GET, "/api/policies/rebates").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
+                        .requestMatchers(GET, "/api/policies/rebates", "/api/analytics/sales").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
                         .requestMatchers(POST, "/api/rebates/settlements").hasAnyRole(ADMIN, FINANCE)
                         .requestMatchers(GET, "/api/policies/**", "/api/analytics/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/grade", "/api/customers/*/ownership/reversals")

@@ -16,6 +16,8 @@ import com.customerledger.query.analytics.CustomersByRegionQuery;
 import com.customerledger.query.analytics.Leaderboard;
 import com.customerledger.query.analytics.LeaderboardQuery;
 import com.customerledger.query.funnel.FindOpportunityQuery;
+import com.customerledger.query.funnel.Forecast;
+import com.customerledger.query.funnel.ForecastQuery;
 import com.customerledger.query.funnel.FunnelQuery;
 import com.customerledger.query.funnel.FunnelView;
 import com.customerledger.query.funnel.OpportunityView;
@@ -34,8 +36,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,13 +59,19 @@ class OpportunityController {
     private final CurrentActor currentActor;
     private final CustomerAccess access;
     private final Clock clock;
+    private final double[] defaultRates;
+    private final int minClosed;
 
-    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access, Clock clock) {
+    OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access, Clock clock,
+                          @Value("${ledger.forecast.default-rates:0.1,0.2,0.35,0.5}") double[] defaultRates,
+                          @Value("${ledger.forecast.min-closed:5}") int minClosed) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
         this.access = access;
         this.clock = clock;
+        this.defaultRates = defaultRates.clone();
+        this.minClosed = minClosed;
     }
 
     @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"opportunityId\": \"opp-lvyuan-feed\", \"customerId\": \"c-lvyuan\", \"productLine\": \"feed\", \"expectedValue\": \"200000.00\"}")
@@ -167,6 +177,37 @@ class OpportunityController {
         ReportingPeriod period = ReportingPeriod.of(from, to, clock);
         return reads.query(new FunnelQuery(period.from(), period.to(), rep, region, productLine), ResponseTypes.instanceOf(FunnelView.class),
                 minPosition);
+    }
+
+    @Operation(tags = ApiTags.OPPORTUNITIES, summary = "Sales forecast",
+            description = "The open opportunities (of `repId` and `productLine` when given), each weighted by the win rate "
+                    + "of its stage: the share of the opportunities closed in [from, to) (default the last 365 days) that "
+                    + "reached the stage and were won. A stage with fewer than `ledger.forecast.min-closed` (5) closed ones "
+                    + "to learn from uses its default rate (`ledger.forecast.default-rates`, LEAD → QUOTED) and says so "
+                    + "(`learned: false`, `basis`). MANAGER, AUDITOR, ADMIN; a REP only their own (the default for a rep).")
+    @GetMapping("/api/forecast")
+    Forecast forecast(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                      @RequestParam(required = false) @Size(min = 1, max = 64) String repId,
+                      @RequestParam(required = false) @Size(min = 1, max = 64) String productLine,
+                      @RequestParam(required = false) @Min(0) Long minPosition) {
+        Actor actor = currentActor.get();
+        String rep = Requests.text(repId);
+        if (!CustomerAccess.seesEverything(actor)) {
+            if (actor.repId() == null || (rep != null && !actor.isRep(rep))) {
+                throw new ForbiddenException("a rep reads only the forecast of their own opportunities");
+            }
+            rep = actor.repId();
+        }
+        Instant end = to != null ? to : clock.instant();
+        ReportingPeriod window = ReportingPeriod.of(from != null ? from : end.minus(java.time.Duration.ofDays(365)), end, clock);
+        java.util.Map<OpportunityStage, Double> defaults = new java.util.EnumMap<>(OpportunityStage.class);
+        List<OpportunityStage> open = List.of(OpportunityStage.LEAD, OpportunityStage.VISITED, OpportunityStage.SAMPLE_SENT,
+                OpportunityStage.QUOTED);
+        for (int i = 0; i < open.size(); i++) {
+            defaults.put(open.get(i), i < defaultRates.length ? defaultRates[i] : 0.0);
+        }
+        return reads.query(new ForecastQuery(window.from(), window.to(), rep, Requests.text(productLine), defaults,
+                minClosed), ResponseTypes.instanceOf(Forecast.class), minPosition);
     }
 
     @Operation(tags = ApiTags.ANALYTICS, summary = "Customers by region",

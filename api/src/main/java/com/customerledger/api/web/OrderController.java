@@ -17,6 +17,8 @@ import com.customerledger.events.Decision;
 import com.customerledger.events.order.OrderStep;
 import com.customerledger.query.order.FindOrderQuery;
 import com.customerledger.query.order.ListOrdersQuery;
+import com.customerledger.query.order.SalesQuery;
+import com.customerledger.query.order.SalesReport;
 import com.customerledger.query.order.OrderPage;
 import com.customerledger.query.order.OrderView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -200,6 +202,19 @@ class OrderController {
         ReportingPeriod period = ReportingPeriod.of(from, to, clock);
         return reads.query(new ListOrdersQuery(customer, rep, status, period.from(), period.to(),
                 page.toRequest()), ResponseTypes.instanceOf(OrderPage.class), minPosition);
+    }
+
+    @Operation(tags = ApiTags.ANALYTICS, summary = "Sales by product and product line",
+            description = "What was delivered in [from, to) (default the last 30 days): units, yuan, orders and customers "
+                    + "per product and per product line, and the repurchase rate (of the customers with a delivery in the "
+                    + "period, the share with a second one in it); with `productLine`, only its lines and the orders with one. MANAGER, AUDITOR, ADMIN, FINANCE.")
+    @GetMapping("/api/analytics/sales")
+    SalesReport sales(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+                      @RequestParam(required = false) @Size(min = 1, max = 64) String productLine,
+                      @RequestParam(required = false) @Min(0) Long minPosition) {
+        ReportingPeriod period = ReportingPeriod.of(from, to, clock);
+        return reads.query(new SalesQuery(period.from(), period.to(), Requests.text(productLine)),
+                ResponseTypes.instanceOf(SalesReport.class), minPosition);
     }
 
     private static OrderWritten written(String orderId, Commands.Accepted<?> accepted) {

@@ -47,6 +47,7 @@ public class OrderProjection {
     @CompoundIndex(name = "owner_submitted", def = "{'ownerRepId': 1, 'submittedAt': -1}")
     @CompoundIndex(name = "status_submitted", def = "{'status': 1, 'submittedAt': -1}")
     @CompoundIndex(name = "submitted", def = "{'submittedAt': -1}")
+    @CompoundIndex(name = "delivered", def = "{'status': 1, 'deliveredAt': 1}")
     static class OrderDocument extends SequencedDocument {
         String customerId;
         String ownerRepId;
