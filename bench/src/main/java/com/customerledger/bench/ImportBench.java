@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * How fast the packaged ledger imports a big sheet, and how much heap it takes: writes a CSV of
  * {@code --rows} customers (default 100,000; owners by rep id, every 100th row a duplicate of the row
  * before), starts the jar on a fresh data directory, uploads the sheet, follows the import job to
- * its end, and prints rows/s and the ledger's peak heap (from its GC log) as a table and JSON:
+ * its end, and prints rows/s, the ledger's CPU per row, its peak heap (from its GC log) and RSS, its
+ * fdatasyncs of the write-ahead log and commits per sync (group commit), this machine's fdatasync
+ * rate before and after, and the load average, as a table and JSON:
  *
  * <pre>java -cp bench/target/ledger-bench.jar com.customerledger.bench.ImportBench [--rows 100000] [--out target/bench] [--jar api/target/customer-ledger.jar]</pre>
  */
@@ -62,11 +64,16 @@ public final class ImportBench {
         System.out.printf("sheet: %,d rows (%,d of them duplicates), %,d bytes%n", rows, duplicates, Files.size(sheet));
 
         Map<String, Object> figures = new LinkedHashMap<>();
+        String loadAtStart = loadAverage();
+        double fsyncBefore = FsyncProbe.syncsPerSecond(dataDir.getParent(), Duration.ofSeconds(2));
+        System.out.printf("fdatasync before: %,.0f/s; load average %s%n", fsyncBefore, loadAtStart);
         try (LedgerProcess ledger = LedgerProcess.start(jar, dataDir, out.resolve("import-ledger-" + stamp + ".log")
                 .toAbsolutePath(), out.resolve("import-gc-" + stamp + ".log").toAbsolutePath())) {
             LedgerClient client = new LedgerClient(ledger.baseUri());
             client.registerRep("rep-a");
             client.registerRep("rep-b");
+            double syncsBefore = metric(client, "ledger_storage_wal_syncs_total");
+            double commitsBefore = metric(client, "ledger_storage_commits_total");
             double cpuBefore = ledger.cpuMillis();
             long started = System.nanoTime();
             String importId = upload(ledger.baseUri(), sheet, "");
@@ -87,6 +94,7 @@ public final class ImportBench {
                 Thread.sleep(500);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpuAtDone = ledger.cpuMillis();
             Map<String, Long> counts = numbers(job);
             figures.put("rows", counts.get("rows"));
             figures.put("imported", counts.get("imported"));
@@ -95,11 +103,27 @@ public final class ImportBench {
             figures.put("status", field(STATUS, job));
             figures.put("seconds", Math.round(seconds * 10) / 10.0);
             figures.put("rowsPerSecond", Math.round(counts.get("rows") / seconds));
-            figures.put("cpuMillisPerRow", Math.round((ledger.cpuMillis() - cpuBefore) / counts.get("rows") * 100) / 100.0);
+            figures.put("cpuMillisPerRow", Math.round((cpuAtDone - cpuBefore) / counts.get("rows") * 100) / 100.0);
+            double syncs = metric(client, "ledger_storage_wal_syncs_total") - syncsBefore;
+            double commits = metric(client, "ledger_storage_commits_total") - commitsBefore;
+            figures.put("walSyncsPerSecond", Math.round(syncs / seconds));
+            figures.put("commitsPerWalSync", syncs > 0 ? Math.round(commits / syncs * 100) / 100.0 : 0);
+            // the read models follow the events behind the job: until they have caught up, the import's work is not all done
+            client.awaitProjectionsAtHead(Duration.ofMinutes(30));
+            double caughtUp = (System.nanoTime() - started) / 1e9;
+            figures.put("secondsUntilReadModelsCaughtUp", Math.round(caughtUp * 10) / 10.0);
+            figures.put("cpuMillisPerRowWithReadModels", Math.round((ledger.cpuMillis() - cpuBefore) / counts.get("rows")
+                    * 100) / 100.0);
             figures.put("peakHeapBytes", ledger.peakHeapBytes());
+            figures.put("peakHeapAfterGcBytes", ledger.peakHeapAfterGcBytes());
             figures.put("peakRssBytes", ledger.peakRssBytes());
             figures.put("cores", Runtime.getRuntime().availableProcessors());
         }
+        double fsyncAfter = FsyncProbe.syncsPerSecond(dataDir.getParent(), Duration.ofSeconds(2));
+        figures.put("fdatasyncPerSecondBefore", Math.round(fsyncBefore));
+        figures.put("fdatasyncPerSecondAfter", Math.round(fsyncAfter));
+        figures.put("loadAverageAtStart", loadAtStart);
+        figures.put("loadAverageAtEnd", loadAverage());
         System.out.println();
         System.out.printf("| %-34s | %s |%n", "figure", "value");
         System.out.printf("|%s|%s|%n", "-".repeat(36), "-".repeat(20));
@@ -163,6 +187,21 @@ public final class ImportBench {
             throw new IllegalStateException("the upload was refused: " + response.statusCode() + " " + response.body());
         }
         return field(IMPORT_ID, response.body());
+    }
+
+    /** A counter of the ledger's Prometheus page ({@code /actuator/prometheus}, open to all); 0 when absent. */
+    private static double metric(LedgerClient client, String name) throws IOException, InterruptedException {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? ([0-9.eE+-]+)$")
+                .matcher(client.get("manager", "/actuator/prometheus").body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String field(Pattern pattern, String json) {
