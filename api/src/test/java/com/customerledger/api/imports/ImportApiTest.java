@@ -233,6 +233,42 @@ class ImportApiTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void rowsWithoutAnOwnerThatARotationRuleDecidesTakeTheirTurnsInSheetOrder() {
+        // a province no other test uses: the rule decides only this sheet's rows
+        String province = "导入轮转省" + System.nanoTime();
+        List<String> reps = List.of("ir-a", "ir-b", "ir-c").stream().map(r -> r + "-" + tag.toLowerCase()).toList();
+        for (String rep : reps) {
+            assertThat(api.post("admin", "/api/reps", Map.of("repId", rep, "name", rep, "regions",
+                    List.of(Map.of("province", province)), "capacity", 100)).status()).isEqualTo(201);
+        }
+        assertThat(api.put("admin", "/api/policies/assignment", Map.of("rules", List.of(Map.of("ruleId", "import-rotation",
+                "match", Map.of("region", Map.of("province", province)), "candidates", "territory",
+                "strategy", "ROUND_ROBIN")))).status()).isEqualTo(200);
+        int rows = 30;
+        StringBuilder csv = new StringBuilder("客户名称,客户类型,省,市,县,电话\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("轮转客户").append(tag).append('-').append(i).append(",养殖场,").append(province).append(",甲市,乙县,")
+                    .append(phone()).append('\n');
+        }
+        String importId = api.upload("manager", "/api/imports/customers", "rotation.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)).text("importId");
+        JsonNode done = awaitDone(importId);
+        assertThat(done.path("imported").asInt()).as(done.path("items").toString()).isEqualTo(rows);
+
+        long head = headOfLedger();
+        List<String> owners = new ArrayList<>();
+        for (int row = 2; row < 2 + rows; row++) {
+            owners.add(api.get("manager", "/api/customers/" + ImportRunner.customerIdOf(importId, row) + "?minPosition="
+                    + head).text("ownerRepId"));
+        }
+        assertThat(owners).containsOnly(reps.toArray(String[]::new));
+        for (int i = 0; i + 3 < rows; i++) {
+            assertThat(owners.get(i + 3)).as("rows in turn, in sheet order: %s", owners).isEqualTo(owners.get(i));
+            assertThat(owners.get(i + 1)).as("rows in turn, in sheet order: %s", owners).isNotEqualTo(owners.get(i));
+        }
+    }
+
+    @Test
     void aRepsRowsPastTheirRoomAreRefusedInSheetOrder() {
         String owner = "imp-c-" + tag.toLowerCase();
         registerRep(owner, 5);
