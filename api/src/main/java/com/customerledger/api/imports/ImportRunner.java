@@ -87,7 +87,7 @@ class ImportRunner extends PollingWorker {
 
     ImportRunner(ImportJobs jobs, ImportFiles files, Commands commands, Reads reads, RepBook repBook,
                  CustomerKeyRegistry keys, AssignmentDesk assignment, Clock clock,
-                 @Value("${ledger.imports.idle-poll}") Duration idlePoll, @Value("${ledger.imports.in-flight:16}") int inFlight) {
+                 @Value("${ledger.imports.idle-poll}") Duration idlePoll, @Value("${ledger.imports.in-flight}") int inFlight) {
         super("customer-import-runner", "import worker", idlePoll);
         if (inFlight < 1) {
             throw new IllegalArgumentException("ledger.imports.in-flight must be at least 1, not " + inFlight);
