@@ -26,6 +26,7 @@ final class LedgerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
     private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+    private static final Pattern GC_AFTER = Pattern.compile("\\d+[KMG]->(\\d+)([KMG])\\(\\d+[KMG]\\)");
 
     private final Process process;
     private final int port;
@@ -111,9 +112,25 @@ final class LedgerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The most heap still in use right after a collection (what the ledger held, not the garbage it had
+     * made), from the same GC log; -1 if there is none.
+     */
+    long peakHeapAfterGcBytes() {
+        try (Stream<String> lines = Files.lines(gcLog)) {
+            return largest(lines, GC_AFTER);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     /** From lines such as {@code [2.1s][info][gc] GC(3) Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.1ms}. */
     static long peakHeapBeforeGc(Stream<String> lines) {
-        return lines.map(GC::matcher).filter(Matcher::find).mapToLong(gc -> Long.parseLong(gc.group(1))
+        return largest(lines, GC);
+    }
+
+    private static long largest(Stream<String> lines, Pattern pattern) {
+        return lines.map(pattern::matcher).filter(Matcher::find).mapToLong(gc -> Long.parseLong(gc.group(1))
                 << switch (gc.group(2)) {
                     case "K" -> 10;
                     case "M" -> 20;

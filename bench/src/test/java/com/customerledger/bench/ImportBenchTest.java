@@ -27,4 +27,22 @@ class ImportBenchTest {
         assertEquals(lines.get(99), lines.get(100));
         assertEquals(248, lines.subList(1, 251).stream().distinct().count());
     }
+
+    @Test
+    void theWorkbookHoldsTheSameRowsAsTheCsv() throws Exception {
+        Path workbook = dir.resolve("sheet.xlsx");
+        assertEquals(2, ImportBench.writeWorkbook(workbook, 250));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(workbook.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry("xl/worksheets/sheet1.xml");
+            assertTrue(entry != null, "a first sheet");
+            String xml = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(251, xml.split("<row ", -1).length - 1, "a header and 250 rows");
+            String strings = new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            // Excel's way: the text of the cells in one table the reader holds (names, phones, contacts: ~4 a row)
+            java.util.regex.Matcher unique = java.util.regex.Pattern.compile("uniqueCount=\"(\\d+)\"").matcher(strings);
+            assertTrue(unique.find(), "a shared strings table");
+            assertTrue(Integer.parseInt(unique.group(1)) > 3 * 248, strings.substring(0, 200));
+        }
+    }
 }

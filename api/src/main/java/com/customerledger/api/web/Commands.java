@@ -50,6 +50,15 @@ public class Commands {
     }
 
     public <R> Accepted<R> send(Object command, Actor actor) {
+        R result = dispatch(command, actor);
+        return new Accepted<>(result, headPosition());
+    }
+
+    /**
+     * Sends a command and waits until its events are stored, as {@link #send} does, without reading the
+     * store's head position afterwards: for background work that reads nothing back (an import's rows).
+     */
+    public <R> R dispatch(Object command, Actor actor) {
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of("userId", actor.userId(), "traceId", traceId()));
         // the callback form: the future form of the gateway logs every refusal as a WARN
@@ -69,7 +78,7 @@ public class Commands {
         if (answer.isExceptional()) {
             throw failed(message, answer.exceptionResult());
         }
-        return new Accepted<>(answer.getPayload(), headPosition());
+        return answer.getPayload();
     }
 
     /**

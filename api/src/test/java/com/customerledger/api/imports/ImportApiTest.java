@@ -196,6 +196,99 @@ class ImportApiTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void rowsSentTogetherThatAreTheSameCustomerImportTheEarlierRowAndReportTheLaterOne() {
+        String owner = "imp-w-" + tag.toLowerCase();
+        registerRep(owner, 200);
+        // pairs of neighbouring rows, well inside one window of rows in flight: the same phone under another
+        // name, and the same name in the same county under another phone
+        StringBuilder csv = new StringBuilder("客户名称,客户类型,省,市,县,电话,业务员\n");
+        int pairs = 40;
+        for (int i = 0; i < pairs; i++) {
+            String phone = phone();
+            String name = "并发客户" + tag + "-" + i;
+            csv.append(name).append(",养殖场,河南省,新乡市,辉县市,").append(phone).append(',').append(owner).append('\n');
+            if (i % 2 == 0) {
+                csv.append(name).append("二号,养殖场,河南省,新乡市,辉县市,").append(phone).append(',').append(owner).append('\n');
+            } else {
+                csv.append(name).append(",养殖场,河南省,新乡市,辉县市,").append(phone()).append(',').append(owner).append('\n');
+            }
+        }
+        String importId = api.upload("manager", "/api/imports/customers", "pairs.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)).text("importId");
+        awaitDone(importId);
+        JsonNode done = api.get("manager", "/api/imports/" + importId + "?size=1000").body();
+
+        assertThat(done.path("imported").asInt()).as(done.path("items").toString()).isEqualTo(pairs);
+        assertThat(done.path("duplicates").asInt()).isEqualTo(pairs);
+        assertThat(done.path("errors").asInt()).isZero();
+        for (int i = 0; i < pairs; i++) {
+            int earlier = 2 + 2 * i;
+            JsonNode item = item(done, earlier + 1, null);
+            assertThat(item.path("message").asText()).as("row %d", earlier + 1)
+                    .startsWith("the same customer as row " + earlier + " of this file (" + (i % 2 == 0 ? "phone" : "name"));
+            assertThat(item.path("existingCustomerId").asText()).isEqualTo(ImportRunner.customerIdOf(importId, earlier));
+        }
+        JsonNode rep = api.get("manager", "/api/reps/" + owner + "?minPosition=" + headOfLedger()).body();
+        assertThat(rep.path("load").asInt()).isEqualTo(pairs);
+    }
+
+    @Test
+    void rowsWithoutAnOwnerThatARotationRuleDecidesTakeTheirTurnsInSheetOrder() {
+        // a province no other test uses: the rule decides only this sheet's rows
+        String province = "导入轮转省" + System.nanoTime();
+        List<String> reps = List.of("ir-a", "ir-b", "ir-c").stream().map(r -> r + "-" + tag.toLowerCase()).toList();
+        for (String rep : reps) {
+            assertThat(api.post("admin", "/api/reps", Map.of("repId", rep, "name", rep, "regions",
+                    List.of(Map.of("province", province)), "capacity", 100)).status()).isEqualTo(201);
+        }
+        assertThat(api.put("admin", "/api/policies/assignment", Map.of("rules", List.of(Map.of("ruleId", "import-rotation",
+                "match", Map.of("region", Map.of("province", province)), "candidates", "territory",
+                "strategy", "ROUND_ROBIN")))).status()).isEqualTo(200);
+        int rows = 30;
+        StringBuilder csv = new StringBuilder("客户名称,客户类型,省,市,县,电话\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("轮转客户").append(tag).append('-').append(i).append(",养殖场,").append(province).append(",甲市,乙县,")
+                    .append(phone()).append('\n');
+        }
+        String importId = api.upload("manager", "/api/imports/customers", "rotation.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)).text("importId");
+        JsonNode done = awaitDone(importId);
+        assertThat(done.path("imported").asInt()).as(done.path("items").toString()).isEqualTo(rows);
+
+        long head = headOfLedger();
+        List<String> owners = new ArrayList<>();
+        for (int row = 2; row < 2 + rows; row++) {
+            owners.add(api.get("manager", "/api/customers/" + ImportRunner.customerIdOf(importId, row) + "?minPosition="
+                    + head).text("ownerRepId"));
+        }
+        assertThat(owners).containsOnly(reps.toArray(String[]::new));
+        for (int i = 0; i + 3 < rows; i++) {
+            assertThat(owners.get(i + 3)).as("rows in turn, in sheet order: %s", owners).isEqualTo(owners.get(i));
+            assertThat(owners.get(i + 1)).as("rows in turn, in sheet order: %s", owners).isNotEqualTo(owners.get(i));
+        }
+    }
+
+    @Test
+    void aRepsRowsPastTheirRoomAreRefusedInSheetOrder() {
+        String owner = "imp-c-" + tag.toLowerCase();
+        registerRep(owner, 5);
+        StringBuilder csv = new StringBuilder("客户名称,客户类型,省,市,县,电话,业务员\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("满额客户").append(tag).append('-').append(i).append(",散户,河南省,新乡市,辉县市,").append(phone())
+                    .append(',').append(owner).append('\n');
+        }
+        String importId = api.upload("manager", "/api/imports/customers", "room.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)).text("importId");
+        JsonNode done = awaitDone(importId);
+
+        assertThat(done.path("imported").asInt()).isEqualTo(5);
+        assertThat(done.path("errors").asInt()).isEqualTo(7);
+        for (int row = 7; row <= 13; row++) {
+            assertThat(item(done, row, "业务员").path("message").asText()).as("row %d", row).startsWith("REP_AT_CAPACITY");
+        }
+    }
+
+    @Test
     void theSampleSheetsOfTheRepositoryMapEveryColumnAndCheckClean() throws IOException {
         for (String sample : List.of("customers.csv", "customers.xlsx")) {
             byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "docs", "samples", sample));

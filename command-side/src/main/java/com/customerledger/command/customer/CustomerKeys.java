@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The identity keys that make two registrations the same customer (撞单): the unified social credit
@@ -23,6 +24,11 @@ public final class CustomerKeys {
     private static final List<String> LEGAL_SUFFIXES = List.of(
             "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司", "有限合伙", "co.,ltd.", "co.,ltd", "co.ltd",
             "ltd.", "ltd", "inc.", "inc");
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\u3000]+");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}·]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
 
     private CustomerKeys() {
     }
@@ -50,8 +56,8 @@ public final class CustomerKeys {
         if (name == null) {
             return "";
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s\\u3000]+", "");
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        folded = WHITE_SPACE.matcher(folded).replaceAll("");
         boolean stripped = true;
         while (stripped) {
             stripped = false;
@@ -62,16 +68,16 @@ public final class CustomerKeys {
                 }
             }
         }
-        return folded.replaceAll("[\\p{Punct}\\p{IsPunctuation}·]", "");
+        return PUNCTUATION.matcher(folded).replaceAll("");
     }
 
     static String normalizeCode(String creditCode) {
-        return Normalizer.normalize(creditCode, Normalizer.Form.NFKC).replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return SPACES.matcher(Normalizer.normalize(creditCode, Normalizer.Form.NFKC)).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     /** Digits only; a mainland country code (+86 / 0086 / 86 before an 11-digit mobile number) is dropped. */
     static String normalizePhone(String phone) {
-        String digits = Normalizer.normalize(phone, Normalizer.Form.NFKC).replaceAll("\\D", "");
+        String digits = NON_DIGITS.matcher(Normalizer.normalize(phone, Normalizer.Form.NFKC)).replaceAll("");
         if (digits.startsWith("0086")) {
             digits = digits.substring(4);
         } else if (digits.startsWith("86") && digits.length() == 13) {
