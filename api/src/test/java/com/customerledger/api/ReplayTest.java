@@ -41,7 +41,8 @@ class ReplayTest {
         awaitCaughtUp(api, head);
         Map<String, String> before = checksums();
         assertThat(before).containsKeys("customers", "reps", "ownership", "visits", "deals", "opportunities",
-                "transfer_batches", "transfer_batch_items", "assignment_policies", "grading_policy");
+                "transfer_batches", "transfer_batch_items", "assignment_policies", "grading_policy", "orders", "payments",
+                "credit_requests", "sales_targets", "rebate_policy", "sell_through");
 
         JsonNode statuses = api.get("admin", "/api/admin/projections").body();
         List<String> names = statuses.findValuesAsText("name");
@@ -128,6 +129,33 @@ class ReplayTest {
         return sums;
     }
 
+    /** The channel's events: a priced, credit-checked, delivered and paid order, a cancelled one, targets, rebates, sell-through. */
+    private static void channel(Api api, String customer) {
+        assertThat(api.post("manager", "/api/products", Map.of("productId", "rp-feed", "name", "重放饲料", "productLine", "feed",
+                "unit", "BAG", "listPrice", "150.00", "unitCost", "120.00")).status()).isEqualTo(201);
+        api.put("admin", "/api/policies/pricing", Map.of("rules", List.of(Map.of("ruleId", "feed-5", "match",
+                Map.of("productLine", "feed"), "discountPercent", "5"))));
+        api.post("manager", "/api/customers/" + customer + "/credit/requests", Map.of("requestId", "rp-credit", "limit",
+                "100000.00", "paymentTermDays", 30, "reason", "重放"));
+        api.post("finance", "/api/credit/requests/rp-credit/decision", Map.of("decision", "APPROVE", "note", "可以"));
+        for (String order : List.of("rp-order-1", "rp-order-2")) {
+            assertThat(api.post("manager", "/api/orders", Map.of("orderId", order, "customerId", customer, "lines",
+                    List.of(Map.of("productId", "rp-feed", "quantity", 10)))).status()).isEqualTo(201);
+        }
+        api.post("warehouse", "/api/orders/rp-order-1/dispatch", Map.of("waybill", "SF1"));
+        assertThat(api.post("warehouse", "/api/orders/rp-order-1/deliver", null).status()).isEqualTo(200);
+        api.post("manager", "/api/orders/rp-order-2/cancel", Map.of("note", "改单"));
+        api.post("finance", "/api/customers/" + customer + "/payments", Map.of("paymentId", "rp-pay", "amount", "500.00",
+                "receivedAt", Instant.now().toString(), "method", "BANK_TRANSFER"));
+        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        api.put("manager", "/api/targets", Map.of("period", month, "repId", "rep-a", "amount", "10000"));
+        api.put("manager", "/api/targets", Map.of("period", month, "customerId", customer, "amount", "3000"));
+        api.put("admin", "/api/policies/rebates", Map.of("programs", List.of(Map.of("programId", "rp-m", "period", "MONTH",
+                "basis", "AMOUNT", "tiers", List.of(Map.of("from", "100", "percent", "1"))))));
+        api.post("manager", "/api/customers/" + customer + "/sell-through", Map.of("reportId", "rp-st", "period", month,
+                "lines", List.of(Map.of("productId", "rp-feed", "quantity", 4, "amount", "700.00"))));
+    }
+
     static long buildHistory(Api api) throws Exception {
         for (String rep : List.of("rep-a", "rep-b", "rep-c")) {
             api.post("admin", "/api/reps", Map.of("repId", rep, "name", "代表" + rep,
@@ -178,6 +206,7 @@ class ReplayTest {
                 .isEqualTo("rep-b");
         assertThat(api.post("manager", "/api/customers/" + corrected + "/ownership/reversals", Map.of("eventId",
                 mistake.get("eventId").asText(), "reason", "转错")).status()).isEqualTo(200);
+        channel(api, last);
         return api.post("admin", "/api/reps", Map.of("repId", "rep-z", "name", "最后", "regions", List.of(), "capacity", 1))
                 .position();
     }

@@ -1,6 +1,10 @@
 package com.customerledger.query.order;
 
+import com.customerledger.events.SalesPeriod;
 import com.customerledger.events.order.OrderLine;
+import com.customerledger.events.sellthrough.SellThroughLine;
+import com.customerledger.query.sellthrough.SellThroughProjection;
+import com.customerledger.query.sellthrough.SellThroughView;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import java.math.BigDecimal;
@@ -79,6 +83,27 @@ public class SalesQueries {
         long repeat = deliveriesPerCustomer.values().stream().filter(count -> count >= 2).count();
         return new SalesReport(query.from(), query.to(), byProduct, byLine, total, orders,
                 new SalesReport.Repurchase(customers, repeat, customers == 0 ? null
-                        : Math.round(10_000.0 * repeat / customers) / 10_000.0));
+                        : Math.round(10_000.0 * repeat / customers) / 10_000.0), soldOn(query));
+    }
+
+    private List<SalesReport.SoldOnRow> soldOn(SalesQuery query) {
+        Map<String, Sum> byLine = new TreeMap<>();
+        for (SellThroughView view : SellThroughProjection.inForce(mongo)) {
+            SalesPeriod period = SalesPeriod.parse(view.period());
+            if (period.from().isBefore(query.from()) || period.to().isAfter(query.to())) {
+                continue;
+            }
+            for (SellThroughLine line : view.lines()) {
+                if (query.productLine() == null || query.productLine().equals(line.productLine())) {
+                    Sum sum = byLine.computeIfAbsent(line.productLine(), k -> new Sum());
+                    sum.quantity = sum.quantity.add(line.quantity());
+                    sum.amount = sum.amount.add(line.amount());
+                    sum.customers.add(view.customerId());
+                }
+            }
+        }
+        List<SalesReport.SoldOnRow> rows = new ArrayList<>();
+        byLine.forEach((line, sum) -> rows.add(new SalesReport.SoldOnRow(line, sum.quantity, sum.amount, sum.customers.size())));
+        return rows;
     }
 }

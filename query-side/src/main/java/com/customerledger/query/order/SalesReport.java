@@ -6,10 +6,15 @@ import java.util.List;
 
 /**
  * Sales by what was delivered in the period: per product and per product line (units, yuan, orders, customers),
- * and the repurchase rate: of the customers with a delivery in the period, the share with a second one in it.
+ * the repurchase rate: of the customers with a delivery in the period, the share with a second one in it; and the
+ * dealers' sell-through reported for periods (months, quarters, years) that lie inside it.
  */
 public record SalesReport(Instant from, Instant to, List<ProductRow> byProduct, List<LineRow> byProductLine,
-                          BigDecimal amount, long orders, Repurchase repurchase) {
+                          BigDecimal amount, long orders, Repurchase repurchase, List<SoldOnRow> sellThrough) {
+
+    /** What dealers reported selling on, per product line, in the reports in force for periods inside [from, to). */
+    public record SoldOnRow(String productLine, BigDecimal quantity, BigDecimal amount, long dealers) {
+    }
 
     public record ProductRow(String productId, String productLine, BigDecimal quantity, BigDecimal amount, long orders,
                              long customers) {

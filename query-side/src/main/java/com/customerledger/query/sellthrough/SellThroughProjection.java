@@ -78,6 +78,14 @@ public class SellThroughProjection {
                 current.reportedBy(), current.reportedAt(), reports.superseded);
     }
 
+    /** Every customer's and period's report in force (the superseded ones left out). */
+    public static List<SellThroughView> inForce(MongoTemplate mongo) {
+        return mongo.findAll(ReportsDocument.class).stream().filter(reports -> reports.current != null)
+                .map(reports -> new SellThroughView(reports.customerId, reports.period, reports.current.reportId(),
+                        reports.current.lines(), null, null, reports.current.reportedBy(), reports.current.reportedAt(),
+                        List.of())).toList();
+    }
+
     /** The lines of the report in force for the customer and period, as rebate programs count them; empty without one. */
     public static List<RebateAccrual.Delivered> soldOn(MongoTemplate mongo, String customerId, SalesPeriod period) {
         ReportsDocument reports = mongo.findById(idOf(customerId, period.toString()), ReportsDocument.class);
