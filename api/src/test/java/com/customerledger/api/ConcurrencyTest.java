@@ -68,11 +68,11 @@ class ConcurrencyTest extends EmbeddedLedgerTest {
         assertThat(found.get("total").asLong()).isEqualTo(1);
     }
 
-    private interface Call {
+    interface Call {
         Api.Response call(int i) throws Exception;
     }
 
-    private static List<Api.Response> race(int parallel, Call call) throws Exception {
+    static List<Api.Response> race(int parallel, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             CountDownLatch start = new CountDownLatch(1);
