@@ -193,6 +193,14 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             read("GET /api/analytics/sales", (f, c) -> get("/api/analytics/sales?" + PERIOD),                                   401, 403, 403, 403, 403, 200, 200, 200, 200, 403),
             // a rep reads the forecast of their own opportunities (the default)
             read("GET /api/forecast", (f, c) -> get("/api/forecast"),                                                           401, 200, 200, 200, 200, 200, 200, 200),
+            write("POST /api/webhooks", (f, c) -> post("/api/webhooks", Map.of("webhookId", f.unique("am-hook"), "url",
+                    "http://127.0.0.1:9/never", "eventTypes", List.of("RepRegisteredEvent"), "secret", "0123456789abcdef")),
+                                                                                                                                  401, 403, 403, 403, 403, 403, 403, 201),
+            read("GET /api/webhooks", (f, c) -> get("/api/webhooks"),                                                           401, 403, 403, 403, 403, 403, 403, 200),
+            // the admin passes the access check; there is no such webhook (404)
+            write("DELETE /api/webhooks/{webhookId}", (f, c) -> new Request("DELETE", "/api/webhooks/am-no-such-hook", null),
+                                                                                                                                  401, 403, 403, 403, 403, 403, 403, 404),
+            read("GET /api/webhooks/{webhookId}/deliveries", (f, c) -> get("/api/webhooks/am-no-such-hook/deliveries"),         401, 403, 403, 403, 403, 403, 403, 404),
             // publishes no programs: the shared ledger's rebates stay as they were (none)
             write("PUT /api/policies/rebates", (f, c) -> put("/api/policies/rebates", Map.of("programs", List.of())),          401, 403, 403, 403, 403, 403, 403, 200),
             read("GET /api/policies/rebates", (f, c) -> get("/api/policies/rebates"),                                          401, 403, 403, 403, 403, 200, 200, 200, 200, 403),

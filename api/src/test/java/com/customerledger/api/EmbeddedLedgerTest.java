@@ -50,6 +50,10 @@ public abstract class EmbeddedLedgerTest {
         registry.add("ledger.snapshots.customer-threshold", () -> SNAPSHOT_THRESHOLD);
         // small enough for a test to go over it (ImportApiTest)
         registry.add("ledger.imports.max-file-size", () -> IMPORT_LIMIT);
+        // a receiver that is down is retried within a test's patience
+        registry.add("ledger.webhooks.poll", () -> "100ms");
+        registry.add("ledger.webhooks.backoff", () -> "200ms");
+        registry.add("ledger.webhooks.max-backoff", () -> "1s");
         testUsers(registry);
     }
 

@@ -30,6 +30,7 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
             Map.entry("post /api/orders", "201"),
             Map.entry("post /api/customers/{customerId}/payments", "201"),
             Map.entry("post /api/rebates/settlements", "201"),
+            Map.entry("post /api/webhooks", "201"),
             Map.entry("post /api/customers/{customerId}/sell-through", "201"),
             Map.entry("post /api/imports/customers", "202"));
 

@@ -16,6 +16,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import com.customerledger.command.order.DeliveredOrderDeals;
+import com.customerledger.command.webhook.WebhookOutbox;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -154,6 +155,10 @@ class AxonConfiguration {
                 // the pool process, too, sets its deadlines inside the transaction of the command that caused them
                 processing.registerSubscribingEventProcessor(PoolProcess.PROCESSING_GROUP);
                 processing.registerListenerInvocationErrorHandler(PoolProcess.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance());
+                // every stored event queues its webhook deliveries in its own transaction
+                processing.registerSubscribingEventProcessor(WebhookOutbox.PROCESSING_GROUP);
+                processing.registerListenerInvocationErrorHandler(WebhookOutbox.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
                 // a delivered order's deals are stored with the delivery, or the delivery fails
                 processing.registerSubscribingEventProcessor(DeliveredOrderDeals.PROCESSING_GROUP);

@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/transfers/**").hasAnyRole(ADMIN, MANAGER, AUDITOR)
                         .requestMatchers(POST, "/api/customers/*/claim").hasRole(REP)
                         .requestMatchers("/api/audit/**").hasAnyRole(ADMIN, AUDITOR)
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/admin/**", "/api/webhooks", "/api/webhooks/**").hasRole(ADMIN)
                         .requestMatchers(GET, "/api/analytics/receivables", "/api/targets")
                         .hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE, REP)
                         .requestMatchers(PUT, "/api/targets").hasAnyRole(ADMIN, MANAGER)

@@ -64,6 +64,7 @@ class ApiDocumentation {
             Map.entry("productId", "The product's id."),
             Map.entry("requestId", "The credit-limit request's id."),
             Map.entry("orderId", "The order's id."),
+            Map.entry("webhookId", "The webhook's id."),
             Map.entry("status", "Only requests of this status: PENDING, APPROVED or REJECTED."),
             Map.entry("batchId", "The departure's or bulk transfer's id, as its start answered."),
             Map.entry("name", "A projection (read model): customer-view, rep-view, ownership-history, policy-view, "
@@ -141,6 +142,8 @@ class ApiDocumentation {
                         tag(ApiTags.ANALYTICS, "Counts and rankings for managers."),
                         tag(ApiTags.AUDIT, "The raw event trail, every ownership change, and verification of the hash chain."),
                         tag(ApiTags.OPERATIONS, "Projection status, replays and parked events (ADMIN)."),
+                        tag(ApiTags.WEBHOOKS, "Signed deliveries of the ledger's events to other systems (an ERP, SMS "
+                                + "gateways, 企业微信 / 钉钉 bots), at least once and in order per customer (ADMIN)."),
                         tag(ApiTags.IMPORTS, "Moving in: customer books from Excel or CSV imported as tracked jobs, and "
                                 + "the customers exported back as a sheet (MANAGER, ADMIN).")));
     }

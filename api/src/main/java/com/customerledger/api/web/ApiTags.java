@@ -19,6 +19,7 @@ public final class ApiTags {
     public static final String AUDIT = "Audit";
     public static final String OPERATIONS = "Operations";
     public static final String IMPORTS = "Import and export";
+    public static final String WEBHOOKS = "Webhooks";
 
     private ApiTags() {
     }
