@@ -190,6 +190,8 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
                             "quantity", 1, "amount", "10.00")))),                                                          401, 201, 403, 403, 403, 201, 403, 201),
             read("GET /api/customers/{customerId}/sell-through", (f, c) -> get("/api/customers/" + f.customer + "/sell-through?period=2026-11"),
                                                                                                                                   401, 200, 200, 200, 403, 200, 200, 200, 200, 403),
+            read("GET /api/customers/{customerId}/next-purchase", (f, c) -> get("/api/customers/" + f.customer + "/next-purchase"),
+                                                                                                                                  401, 200, 200, 200, 403, 200, 200, 200),
             read("GET /api/analytics/sales", (f, c) -> get("/api/analytics/sales?" + PERIOD),                                   401, 403, 403, 403, 403, 200, 200, 200, 200, 403),
             // a rep reads the forecast of their own opportunities (the default)
             read("GET /api/forecast", (f, c) -> get("/api/forecast"),                                                           401, 200, 200, 200, 200, 200, 200, 200),

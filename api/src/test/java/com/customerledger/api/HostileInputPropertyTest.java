@@ -550,6 +550,7 @@ class HostileInputPropertyTest {
                 write("POST", "/api/rebates/settlements", "finance", "{\"customerId\":\"" + VISITED + "\",\"programId\":"
                         + "\"hx-q\",\"period\":\"2026-Q3\"}"),
                 read("/api/policies/rebates", ADMIN, "minPosition", "1"),
+                read("/api/customers/{" + VISITED + "}/next-purchase", ADMIN, "minPosition", "1"),
                 write("POST", "/api/webhooks", ADMIN, "{\"webhookId\":\"hx-hook\",\"url\":\"http://127.0.0.1:9/hook\","
                         + "\"eventTypes\":[\"CustomerTransferredEvent\"],\"secret\":\"0123456789abcdef\"}"),
                 read("/api/webhooks/{hx-hook}/deliveries", ADMIN, "status", "PENDING", "page", "0", "size", "10"),

@@ -81,6 +81,12 @@ class SalesReportApiTest extends EmbeddedLedgerTest {
         JsonNode lastMonth = api.get("finance", "/api/analytics/sales?productLine=" + line + "&from=" + now.minusMonths(1).atDay(1)
                 + "&to=" + now.atDay(1)).body();
         assertThat(lastMonth.get("sellThrough")).isEmpty();
+
+        // three deliveries within seconds tell no cycle; nobody guesses
+        JsonNode next = api.get("rep-a", "/api/customers/" + thrice + "/next-purchase?minPosition=" + at).body();
+        assertThat(next.get("expectedAt").isNull()).as(next.toString()).isTrue();
+        assertThat(next.get("reason").asText()).startsWith("too little history");
+        assertThat(api.get("rep-b", "/api/customers/" + thrice + "/next-purchase").status()).isEqualTo(403);
     }
 
     @Test

@@ -17,6 +17,8 @@ import com.customerledger.events.Decision;
 import com.customerledger.events.order.OrderStep;
 import com.customerledger.query.order.FindOrderQuery;
 import com.customerledger.query.order.ListOrdersQuery;
+import com.customerledger.query.order.NextPurchase;
+import com.customerledger.query.order.NextPurchaseQuery;
 import com.customerledger.query.order.SalesQuery;
 import com.customerledger.query.order.SalesReport;
 import com.customerledger.query.order.OrderPage;
@@ -215,6 +217,18 @@ class OrderController {
         ReportingPeriod period = ReportingPeriod.of(from, to, clock);
         return reads.query(new SalesQuery(period.from(), period.to(), Requests.text(productLine)),
                 ResponseTypes.instanceOf(SalesReport.class), minPosition);
+    }
+
+    @Operation(tags = ApiTags.ORDERS, summary = "When a customer will buy again",
+            description = "From its deliveries (in the unit most of them came in): how fast it uses what it buys, so when "
+                    + "its last delivery runs out (`expectedAt`), the median days between deliveries (`cycleDays`), what the "
+                    + "estimate rests on and how sure it is (HIGH: four or more regular deliveries, MEDIUM: three or more, "
+                    + "LOW: two, or one for a herd of known size and species bought by weight). With too little history, "
+                    + "`expectedAt` is empty and `reason` says why. Whoever may read the customer.")
+    @GetMapping("/api/customers/{customerId}/next-purchase")
+    NextPurchase nextPurchase(@PathVariable String customerId, @RequestParam(required = false) @Min(0) Long minPosition) {
+        access.visibleCustomer(customerId, minPosition);
+        return reads.query(new NextPurchaseQuery(customerId), ResponseTypes.instanceOf(NextPurchase.class), minPosition);
     }
 
     private static OrderWritten written(String orderId, Commands.Accepted<?> accepted) {

@@ -86,6 +86,42 @@ public class SalesQueries {
                         : Math.round(10_000.0 * repeat / customers) / 10_000.0), soldOn(query));
     }
 
+    /**
+     * The customer's deliveries counted in the unit most of its delivered quantity came in (feed in bags and
+     * premix in kg are not added up), with its scale and species from the customer view.
+     */
+    @QueryHandler
+    @ReadsFrom({Projections.ACTIVITY, Projections.CUSTOMERS})
+    NextPurchase handle(NextPurchaseQuery query) {
+        List<OrderProjection.OrderDocument> delivered = mongo.find(Query.query(Criteria.where("customerId")
+                .is(query.customerId()).and("status").is("DELIVERED")), OrderProjection.OrderDocument.class);
+        Map<com.customerledger.events.pricing.ProductUnit, BigDecimal> byUnit = new HashMap<>();
+        delivered.forEach(order -> order.lines.forEach(line -> byUnit.merge(line.unit(), line.quantity(), BigDecimal::add)));
+        com.customerledger.events.pricing.ProductUnit unit = byUnit.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        List<NextPurchase.Delivery> deliveries = new ArrayList<>();
+        for (OrderProjection.OrderDocument order : delivered) {
+            BigDecimal quantity = order.lines.stream().filter(line -> line.unit() == unit).map(OrderLine::quantity)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (quantity.signum() > 0) {
+                deliveries.add(new NextPurchase.Delivery(order.deliveredAt, quantity));
+            }
+        }
+        org.bson.Document customer = mongo.findById(query.customerId(), org.bson.Document.class,
+                com.customerledger.query.customer.CustomerProjection.COLLECTION);
+        com.customerledger.events.Scale scale = null;
+        List<String> species = List.of();
+        if (customer != null) {
+            org.bson.Document size = customer.get("scale", org.bson.Document.class);
+            if (size != null && size.get("value") != null && size.getString("unit") != null) {
+                scale = new com.customerledger.events.Scale(((Number) size.get("value")).doubleValue(),
+                        com.customerledger.events.Scale.Unit.valueOf(size.getString("unit")));
+            }
+            species = customer.getList("species", String.class, List.of());
+        }
+        return NextPurchase.estimate(query.customerId(), deliveries, unit, scale, species);
+    }
+
     private List<SalesReport.SoldOnRow> soldOn(SalesQuery query) {
         Map<String, Sum> byLine = new TreeMap<>();
         for (SellThroughView view : SellThroughProjection.inForce(mongo)) {
