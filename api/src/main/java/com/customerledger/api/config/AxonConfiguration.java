@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
+import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
@@ -149,21 +150,14 @@ class AxonConfiguration {
                         .batchSize(settings.batchSize())
                         .initialSegmentCount(settings.segments())
                         .transactionManager(NoTransactionManager.INSTANCE));
-                processing.registerSubscribingEventProcessor(CommandLookups.PROCESSING_GROUP);
-                processing.registerListenerInvocationErrorHandler(CommandLookups.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance());
-                // the pool process, too, sets its deadlines inside the transaction of the command that caused them
-                processing.registerSubscribingEventProcessor(PoolProcess.PROCESSING_GROUP);
-                processing.registerListenerInvocationErrorHandler(PoolProcess.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance());
-                // every stored event queues its webhook deliveries in its own transaction
-                processing.registerSubscribingEventProcessor(WebhookOutbox.PROCESSING_GROUP);
-                processing.registerListenerInvocationErrorHandler(WebhookOutbox.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance());
-                // a delivered order's deals are stored with the delivery, or the delivery fails
-                processing.registerSubscribingEventProcessor(DeliveredOrderDeals.PROCESSING_GROUP);
-                processing.registerListenerInvocationErrorHandler(DeliveredOrderDeals.PROCESSING_GROUP,
-                        config -> PropagatingErrorHandler.instance());
+                // inside the transaction of the command whose events they handle, failing it when they fail: the
+                // lookups; the pool process (its deadlines); the webhook outbox (every stored event queues its
+                // deliveries); a delivered order's deals
+                for (String group : List.of(CommandLookups.PROCESSING_GROUP, PoolProcess.PROCESSING_GROUP,
+                        WebhookOutbox.PROCESSING_GROUP, DeliveredOrderDeals.PROCESSING_GROUP)) {
+                    processing.registerSubscribingEventProcessor(group);
+                    processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
+                }
                 for (String projection : Projections.ALL) {
                     processing.registerListenerInvocationErrorHandler(projection, config -> PropagatingErrorHandler.instance());
                     // with no parked event of a customer known, its events need no look-up in the queue each

@@ -135,14 +135,7 @@ class CreditController {
     Receivables receivables(@RequestParam(required = false) @Size(min = 1, max = 64) String repId,
                             @RequestParam(required = false) Instant asOf, @Valid @ParameterObject PageParams page,
                             @RequestParam(required = false) @Min(0) Long minPosition) {
-        Actor actor = currentActor.get();
-        String rep = Requests.text(repId);
-        if (!CustomerAccess.seesEverything(actor)) {
-            if (actor.repId() == null || (rep != null && !actor.isRep(rep))) {
-                throw new ForbiddenException("a rep reads only the receivables of their own customers");
-            }
-            rep = actor.repId();
-        }
+        String rep = access.repScope(repId);
         return reads.query(new ReceivablesQuery(rep, asOf != null ? asOf : clock.instant(), page.toRequest()),
                 ResponseTypes.instanceOf(Receivables.class), minPosition);
     }

@@ -40,6 +40,22 @@ class CustomerAccess {
         return customer;
     }
 
+    /**
+     * The rep a report of reps' figures is narrowed to: {@code repId} as asked (null: all) for a caller who sees
+     * everything; a rep's own id for a rep, who may name no other (403 {@code refusal}); 403 for anyone else.
+     */
+    String repScope(String repId) {
+        Actor actor = currentActor.get();
+        String rep = Requests.text(repId);
+        if (seesEverything(actor)) {
+            return rep;
+        }
+        if (actor.repId() == null || (rep != null && !actor.isRep(rep))) {
+            throw new ForbiddenException("a rep reads only their own figures");
+        }
+        return actor.repId();
+    }
+
     static boolean seesEverything(Actor actor) {
         return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR) || actor.roles().contains(Role.FINANCE);
     }

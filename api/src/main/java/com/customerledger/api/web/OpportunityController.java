@@ -190,14 +190,7 @@ class OpportunityController {
                       @RequestParam(required = false) @Size(min = 1, max = 64) String repId,
                       @RequestParam(required = false) @Size(min = 1, max = 64) String productLine,
                       @RequestParam(required = false) @Min(0) Long minPosition) {
-        Actor actor = currentActor.get();
-        String rep = Requests.text(repId);
-        if (!CustomerAccess.seesEverything(actor)) {
-            if (actor.repId() == null || (rep != null && !actor.isRep(rep))) {
-                throw new ForbiddenException("a rep reads only the forecast of their own opportunities");
-            }
-            rep = actor.repId();
-        }
+        String rep = access.repScope(repId);
         Instant end = to != null ? to : clock.instant();
         ReportingPeriod window = ReportingPeriod.of(from != null ? from : end.minus(java.time.Duration.ofDays(365)), end, clock);
         java.util.Map<OpportunityStage, Double> defaults = new java.util.EnumMap<>(OpportunityStage.class);

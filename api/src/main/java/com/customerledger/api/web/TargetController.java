@@ -35,11 +35,13 @@ class TargetController {
     private final Commands commands;
     private final Reads reads;
     private final CurrentActor currentActor;
+    private final CustomerAccess access;
 
-    TargetController(Commands commands, Reads reads, CurrentActor currentActor) {
+    TargetController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
+        this.access = access;
     }
 
     @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"period\": \"2026-Q4\", \"repId\": \"rep-a\", \"amount\": \"1200000.00\"}")
@@ -81,14 +83,7 @@ class TargetController {
     @GetMapping("/api/targets")
     Targets list(@RequestParam @Size(max = 7) String period, @RequestParam(required = false) @Size(min = 1, max = 64) String repId,
                  @RequestParam(required = false) @Min(0) Long minPosition) {
-        Actor actor = currentActor.get();
-        String rep = Requests.text(repId);
-        if (!CustomerAccess.seesEverything(actor)) {
-            if (actor.repId() == null || (rep != null && !actor.isRep(rep))) {
-                throw new ForbiddenException("a rep reads only their own targets");
-            }
-            rep = actor.repId();
-        }
+        String rep = access.repScope(repId);
         return reads.query(new ListTargetsQuery(Requests.period(period), rep), ResponseTypes.instanceOf(Targets.class),
                 minPosition);
     }
