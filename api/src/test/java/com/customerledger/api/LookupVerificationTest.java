@@ -41,8 +41,14 @@ class LookupVerificationTest {
             String realId = api.post("manager", "/api/customers", real).text("customerId");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lookup_receipt", Long.class)).isEqualTo(1);
 
-            // stored, but its lookups never committed: its keys and its receipt are not there
+            // stored, but its lookups never committed: its keys, its receipt and its pool process are not there
             jdbc.update("DELETE FROM customer_key WHERE customer_id = ?", realId);
+            jdbc.update("DELETE FROM SagaEntry WHERE sagaId IN (SELECT sagaId FROM AssociationValueEntry "
+                    + "WHERE associationValue = ?)", realId);
+            jdbc.update("DELETE FROM AssociationValueEntry WHERE associationValue = ?", realId);
+            com.customerledger.command.pool.PoolProcessBackfill pool = ledger.getBean(
+                    com.customerledger.command.pool.PoolProcessBackfill.class);
+            assertThat(pool.customersWithoutProcess()).contains(realId);
             jdbc.update("DELETE FROM lookup_receipt WHERE aggregate_id = ?", "customer:" + realId);
             // the other way round (an append that failed after the lookups committed): a key and a receipt, no event
             String ghostId = "c-ghost";
@@ -60,6 +66,7 @@ class LookupVerificationTest {
                     .isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_key WHERE customer_id = ?", Long.class, realId))
                     .isPositive();
+            assertThat(pool.customersWithoutProcess()).as("its pool process rebuilt from its events").doesNotContain(realId);
 
             Api.Response again = api.post("manager", "/api/customers", ghost);
             assertThat(again.status()).as("the phantom is gone: " + again).isEqualTo(201);

@@ -1,6 +1,7 @@
 package com.customerledger.command.storage;
 
 import com.customerledger.command.CommandLookups;
+import com.customerledger.command.pool.PoolProcessBackfill;
 import com.customerledger.events.EventPositions;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reverse case. Either way it rebuilds every lookup table from the stored events in one transaction
  * (the tables are nothing but what the command-lookups handlers made of the events). A rebuild that
  * fails (stored events that conflict, such as a duplicate registered while the keys were missing)
- * rolls back, keeps the watermark and is reported at ERROR on every check until resolved. See
+ * rolls back, keeps the watermark and is reported at ERROR on every check until resolved. After a rebuild,
+ * a customer whose pool process (saga and deadlines, committed with the lookups) is missing gets it
+ * rebuilt from its events ({@link PoolProcessBackfill}). See
  * docs/production.md.
  */
 @Component
@@ -69,12 +72,14 @@ public class LookupVerification {
     private final EventProcessingConfiguration processing;
     private final EventPositions positions;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<PoolProcessBackfill> poolProcesses;
     private final boolean enabled;
     private final Duration settle;
     private volatile Result last = new Result(0, List.of(), false, null);
 
     public LookupVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventStore eventStore,
                               EventProcessingConfiguration processing, EventPositions positions, Clock clock,
+                              org.springframework.beans.factory.ObjectProvider<PoolProcessBackfill> poolProcesses,
                               @Value("${ledger.lookups.verify-appends:${axon.axonserver.enabled:false}}") boolean enabled,
                               @Value("${ledger.lookups.settle:${ledger.commands.timeout:10s}}") Duration settle) {
         this.jdbc = jdbc;
@@ -83,6 +88,7 @@ public class LookupVerification {
         this.processing = processing;
         this.positions = positions;
         this.clock = clock;
+        this.poolProcesses = poolProcesses;
         this.enabled = enabled;
         this.settle = settle;
     }
@@ -216,6 +222,8 @@ public class LookupVerification {
                 missing.size(), missing.size() > 5 ? missing.subList(0, 5) + " …" : missing);
         try {
             rebuildFromEvents(head);
+            // the pool process's state committed (or not) with the lookups: a customer without one gets it back
+            poolProcesses.ifAvailable(PoolProcessBackfill::backfill);
             return new Result(checked, List.copyOf(missing), true, null);
         } catch (RuntimeException refused) {
             log.error("command lookups: the rebuild from the stored events failed and was rolled back; the lookups keep "
