@@ -41,12 +41,17 @@ class OrderRaceTest extends EmbeddedLedgerTest {
         // submitted, awaiting, and one decision (an approval also reserves: one more event)
         assertThat(storedEventIds("order:" + big)).hasSizeBetween(3, 4);
 
+        // whichever decision won, another customer's credit is untouched by it
         String approved = "ok-" + unique;
-        assertThat(order(customer, approved, 1).text("status")).isEqualTo("APPROVED");
+        assertThat(order(customerWithLimit("1000.00"), approved, 1).text("status")).isEqualTo("APPROVED");
         List<Api.Response> dispatches = ConcurrencyTest.race(8, i -> api.post("warehouse",
                 "/api/orders/" + approved + "/dispatch", Map.of("waybill", "SF" + i)));
         assertThat(dispatches.stream().filter(r -> r.status() == 200)).as(dispatches.toString()).hasSize(1);
         assertThat(dispatches.stream().filter(r -> r.status() == 409)).hasSize(7);
+        // the refusal says the order's state under a name of its own, not as a second "status" member
+        Api.Response late = dispatches.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        assertThat(late.body().get("status").asInt()).isEqualTo(409);
+        assertThat(late.text("orderStatus")).isEqualTo("DISPATCHED");
         assertThat(storedEventIds("order:" + approved)).as("submitted, approved, dispatched once").hasSize(3);
     }
 

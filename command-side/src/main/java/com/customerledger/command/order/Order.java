@@ -145,7 +145,7 @@ public class Order {
         }
         if (status != Status.SUBMITTED || waitingAt != command.step()) {
             throw RejectedException.of(ErrorCode.ORDER_OUT_OF_ORDER, "order " + submitted.orderId() + " is " + describe()
-                    + ", not waiting at " + command.step(), "status", status.name());
+                    + ", not waiting at " + command.step(), "orderStatus", status.name());
         }
         if (command.decision() == Decision.REJECT) {
             apply(new OrderRejectedEvent(submitted.orderId(), submitted.customerId(), command.step(), command.note(),
@@ -198,7 +198,7 @@ public class Order {
         }
         if (status != Status.SUBMITTED && status != Status.APPROVED) {
             throw RejectedException.of(ErrorCode.ORDER_OUT_OF_ORDER, "order " + submitted.orderId() + " is " + describe()
-                    + " and can no longer be cancelled", "status", status.name());
+                    + " and can no longer be cancelled", "orderStatus", status.name());
         }
         apply(new OrderCancelledEvent(submitted.orderId(), submitted.customerId(), reserved, command.note(), actor.userId()));
     }
@@ -206,7 +206,7 @@ public class Order {
     private void requireStatus(Status expected, String doing) {
         if (status != expected) {
             throw RejectedException.of(ErrorCode.ORDER_OUT_OF_ORDER, "order " + submitted.orderId() + " is " + describe()
-                    + "; only an order " + expected + " can be " + doing, "status", status.name());
+                    + "; only an order " + expected + " can be " + doing, "orderStatus", status.name());
         }
     }
 
