@@ -1,5 +1,6 @@
 package com.customerledger.query.analytics;
 
+import com.customerledger.query.Decimals;
 import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
@@ -61,13 +62,13 @@ public class AnalyticsQueries {
         for (Document won : mongo.find(Query.query(Criteria.where("stage").is("WON").and("closedAt").gte(query.from())
                 .lt(query.to())), Document.class, FunnelProjection.COLLECTION)) {
             String rep = won.getString("repId");
-            amounts.computeIfAbsent(rep, k -> zeros())[0] = amounts.get(rep)[0].add(decimal(won.get("wonAmount")));
+            amounts.computeIfAbsent(rep, k -> zeros())[0] = amounts.get(rep)[0].add(Decimals.of(won.get("wonAmount")));
             counts.computeIfAbsent(rep, k -> new long[3])[0]++;
         }
         for (Document deal : mongo.find(Query.query(Criteria.where("closedAt").gte(query.from()).lt(query.to())),
                 Document.class, ActivityProjection.DEALS)) {
             String rep = deal.getString("creditedRepId");
-            amounts.computeIfAbsent(rep, k -> zeros())[1] = amounts.get(rep)[1].add(decimal(deal.get("amount")));
+            amounts.computeIfAbsent(rep, k -> zeros())[1] = amounts.get(rep)[1].add(Decimals.of(deal.get("amount")));
             counts.computeIfAbsent(rep, k -> new long[3])[1]++;
         }
         for (Document visit : mongo.find(Query.query(Criteria.where("visitedAt").gte(query.from()).lt(query.to())),
@@ -88,16 +89,5 @@ public class AnalyticsQueries {
 
     private static BigDecimal[] zeros() {
         return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
-    }
-
-    /** Spring Data stores BigDecimal as a string by default; read either form. */
-    private static BigDecimal decimal(Object value) {
-        if (value == null) {
-            return BigDecimal.ZERO;
-        }
-        if (value instanceof org.bson.types.Decimal128 decimal) {
-            return decimal.bigDecimalValue();
-        }
-        return new BigDecimal(value.toString());
     }
 }

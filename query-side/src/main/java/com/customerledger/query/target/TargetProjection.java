@@ -2,6 +2,7 @@ package com.customerledger.query.target;
 
 import com.customerledger.events.SalesPeriod;
 import com.customerledger.events.target.SalesTargetSetEvent;
+import com.customerledger.query.Decimals;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
@@ -118,9 +119,7 @@ public class TargetProjection {
         amounts.fields().include("amount");
         BigDecimal sum = BigDecimal.ZERO;
         for (Document deal : mongo.find(amounts, Document.class, ActivityProjection.DEALS)) {
-            Object amount = deal.get("amount");
-            sum = sum.add(amount instanceof org.bson.types.Decimal128 decimal ? decimal.bigDecimalValue()
-                    : new BigDecimal(amount.toString()));
+            sum = sum.add(Decimals.of(deal.get("amount")));
         }
         return sum;
     }
