@@ -165,6 +165,15 @@ CREATE TABLE IF NOT EXISTS credit_receivable (
 );
 CREATE INDEX IF NOT EXISTS credit_receivable_by_customer ON credit_receivable (customer_id, due_at);
 
+-- each customer's opportunities and their stages, for the workflows that move them (a sample sent)
+CREATE TABLE IF NOT EXISTS customer_opportunity (
+    opportunity_id VARCHAR(128) NOT NULL PRIMARY KEY,
+    customer_id    VARCHAR(128) NOT NULL,
+    product_line   VARCHAR(128) NOT NULL,
+    stage          VARCHAR(16)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS customer_opportunity_by_customer ON customer_opportunity (customer_id);
+
 -- with Axon Server the events are appended and then the lookups commit (two commits): each event the
 -- lookups applied is noted here in their transaction, until LookupVerification has seen it stored
 CREATE TABLE IF NOT EXISTS lookup_receipt (

@@ -554,6 +554,9 @@ class HostileInputPropertyTest {
                 write("POST", "/api/webhooks", ADMIN, "{\"webhookId\":\"hx-hook\",\"url\":\"http://127.0.0.1:9/hook\","
                         + "\"eventTypes\":[\"CustomerTransferredEvent\"],\"secret\":\"0123456789abcdef\"}"),
                 read("/api/webhooks/{hx-hook}/deliveries", ADMIN, "status", "PENDING", "page", "0", "size", "10"),
+                read("/api/inbox", OWNER, "done", "true", "kind", "REVIEW", "page", "0", "size", "10", "minPosition", "1"),
+                write("POST", "/api/inbox/{hx-no-such-item}/done", OWNER, null),
+                write("POST", "/api/samples/{hx-no-such-sample}/dispatch", "warehouse", "{\"note\":\"SF1\"}"),
                 read("/api/analytics/sales", ADMIN, "from", FROM, "to", TO, "productLine", "feed", "minPosition", "1"),
                 read("/api/forecast", ADMIN, "from", FROM, "to", TO, "repId", OWNER, "productLine", "feed", "minPosition", "1"),
                 write("POST", "/api/customers/{" + VISITED + "}/sell-through", ADMIN, "{\"reportId\":\"hx-st\",\"period\":"
