@@ -174,6 +174,29 @@ CREATE TABLE IF NOT EXISTS customer_opportunity (
 );
 CREATE INDEX IF NOT EXISTS customer_opportunity_by_customer ON customer_opportunity (customer_id);
 
+-- what the reminders need of each customer (ReminderBook): crops, species and the contacts with a birthday (JSON);
+-- owner and region are in customer_owner
+CREATE TABLE IF NOT EXISTS customer_reminder (
+    customer_id VARCHAR(128)  NOT NULL PRIMARY KEY,
+    name        VARCHAR(500)  NOT NULL,
+    crops       VARCHAR(4000) DEFAULT '' NOT NULL,
+    species     VARCHAR(4000) DEFAULT '' NOT NULL,
+    birthdays   VARCHAR(8000) DEFAULT '[]' NOT NULL
+);
+-- each customer's next planned follow-up, from its latest visit that planned one
+CREATE TABLE IF NOT EXISTS customer_follow_up (
+    customer_id VARCHAR(128) NOT NULL PRIMARY KEY,
+    visit_id    VARCHAR(128) NOT NULL,
+    due_at      BIGINT       NOT NULL  -- epoch milliseconds
+);
+-- the reminder policy in force (one row), its campaigns as JSON
+CREATE TABLE IF NOT EXISTS reminder_policy (
+    id                   INT           NOT NULL PRIMARY KEY,
+    version              INT           NOT NULL,
+    birthday_days_before INT,
+    campaigns            VARCHAR(64000) NOT NULL
+);
+
 -- with Axon Server the events are appended and then the lookups commit (two commits): each event the
 -- lookups applied is noted here in their transaction, until LookupVerification has seen it stored
 CREATE TABLE IF NOT EXISTS lookup_receipt (

@@ -242,6 +242,9 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             // body passes the access check and is refused by the policy's own rule (reminder not before release, 400)
             write("PUT /api/policies/pool", (f, c) -> put("/api/policies/pool", Map.of("daysWithoutVisit", 30,
                     "daysWithoutDeal", 90, "reminderDaysBefore", 30)),                                                            401, 403, 403, 403, 403, 403, 403, 400),
+            read("GET /api/policies/reminders", (f, c) -> get("/api/policies/reminders"),                                        401, 403, 403, 403, 403, 200, 200, 200),
+            // no birthdays, no campaigns: the shared ledger's reps get no notices from it
+            write("PUT /api/policies/reminders", (f, c) -> put("/api/policies/reminders", Map.of("campaigns", List.of())),          401, 403, 403, 403, 403, 403, 403, 200),
             read("GET /api/policies/pricing", (f, c) -> get("/api/policies/pricing"),                                            401, 403, 403, 403, 403, 200, 200, 200),
             // publishes the pricing rules in force again: a new version that prices exactly as before
             write("PUT /api/policies/pricing", (f, c) -> put("/api/policies/pricing", f.currentPricingRules()),                 401, 403, 403, 403, 403, 403, 403, 200),

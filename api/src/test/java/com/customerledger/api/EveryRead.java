@@ -106,6 +106,7 @@ final class EveryRead {
                 "/api/policies/pool?" + at,
                 "/api/policies/grading?" + at,
                 "/api/inbox?" + at,
+                "/api/policies/reminders?" + at,
                 "/api/inbox?done=true&kind=REVIEW&" + at);
         for (String read : reads) {
             Api.Response answer = api.get("manager", read);
