@@ -181,8 +181,20 @@ CREATE TABLE IF NOT EXISTS customer_reminder (
     name        VARCHAR(500)  NOT NULL,
     crops       VARCHAR(4000) DEFAULT '' NOT NULL,
     species     VARCHAR(4000) DEFAULT '' NOT NULL,
-    birthdays   VARCHAR(8000) DEFAULT '[]' NOT NULL
+    birthdays   VARCHAR(8000) DEFAULT '[]' NOT NULL,
+    scale_value DOUBLE PRECISION,
+    scale_unit  VARCHAR(16)
 );
+-- what each delivered order brought, per unit, for the next-purchase reminder
+CREATE TABLE IF NOT EXISTS customer_delivery (
+    order_id     VARCHAR(128) NOT NULL,
+    unit         VARCHAR(16)  NOT NULL,
+    customer_id  VARCHAR(128) NOT NULL,
+    delivered_at BIGINT       NOT NULL,  -- epoch milliseconds
+    quantity     VARCHAR(32)  NOT NULL,
+    PRIMARY KEY (order_id, unit)
+);
+CREATE INDEX IF NOT EXISTS customer_delivery_by_customer ON customer_delivery (customer_id);
 -- each customer's next planned follow-up, from its latest visit that planned one
 CREATE TABLE IF NOT EXISTS customer_follow_up (
     customer_id VARCHAR(128) NOT NULL PRIMARY KEY,
@@ -194,6 +206,7 @@ CREATE TABLE IF NOT EXISTS reminder_policy (
     id                   INT           NOT NULL PRIMARY KEY,
     version              INT           NOT NULL,
     birthday_days_before INT,
+    next_purchase_days_before INT,
     campaigns            VARCHAR(64000) NOT NULL
 );
 

@@ -143,9 +143,9 @@ class ReminderApiTest extends MovableClockLedgerTest {
             }
             // a replay of the read models sends nothing
             assertThat(api.post("admin", "/api/admin/projections/activity-view/replay", null).status()).isEqualTo(202);
-            api.await("admin", "/api/admin/projections", answer -> answer.body().toString().contains("\"replaying\":false")
-                    && !answer.body().toString().contains("\"replaying\":true"), Duration.ofSeconds(20));
-            assertThat(api.get("rep-a", "/api/inbox?size=50").body().get("total").asInt()).isEqualTo(3);
+            Api.Response replayed = api.await("rep-a", "/api/inbox?size=50", answer -> answer.status() == 200
+                    && answer.body().get("total").asInt() == 3, Duration.ofSeconds(20));
+            assertThat(replayed.body().get("total").asInt()).as(replayed.toString()).isEqualTo(3);
 
             // the second campaign comes a day later; a birthday 20 days ahead comes 5 days before it
             clock.advance(Duration.ofDays(1));
@@ -168,6 +168,73 @@ class ReminderApiTest extends MovableClockLedgerTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void followUpsOverduePaymentsAndAFarmRunningOutOfFeedEachMakeOneNotice() throws Exception {
+        Api api = new Api(port);
+        assertThat(api.post("admin", "/api/reps", Map.of("repId", "rep-b", "name", "代表乙", "regions",
+                List.of(Map.of("province", "提醒省")), "capacity", 100)).status()).isEqualTo(201);
+        assertThat(api.post("manager", "/api/products", Map.of("productId", "np-feed", "name", "育肥猪料 40kg", "productLine",
+                "feed", "unit", "BAG", "listPrice", "150.00")).status()).isEqualTo(201);
+        String farm = register(api, "育肥场", "rep-b", List.of(), List.of());
+        assertThat(api.post("rep-b", "/api/customers/" + farm + "/credit/requests", Map.of("requestId", "cr-np", "limit",
+                "1000000.00", "paymentTermDays", 15, "reason", "备货")).status()).isEqualTo(201);
+        assertThat(api.post("finance", "/api/credit/requests/cr-np/decision", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(200);
+        java.time.Instant start = clock.instant();
+        assertThat(api.post("rep-b", "/api/customers/" + farm + "/visits", Map.of("visitId", "v-np", "visitedAt",
+                start.minusSeconds(60).toString(), "channel", "ON_SITE", "notes", "存栏800头", "nextFollowUpAt",
+                start.plus(Duration.ofDays(1)).toString())).status()).isEqualTo(201);
+        deliver(api, farm, "np-1", 20);
+        clock.advance(Duration.ofDays(10));
+        Api.Response second = deliver(api, farm, "np-2", 20);
+
+        Api.Response set = api.put("admin", "/api/policies/reminders", Map.of("nextPurchaseDaysBefore", 3, "campaigns",
+                List.of()));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        // 20 bags used over 10 days: the last 20 last 10 more, so they run out at day 20; the notice comes at day 17
+        java.time.Instant runsOut = clock.instant().plus(Duration.ofDays(10));
+        JsonNode view = api.get("rep-b", "/api/customers/" + farm + "?minPosition=" + second.position()).body();
+        assertThat(view.get("nextPurchase").get("expectedAt").isTextual()).as(view.get("nextPurchase").toString()).isTrue();
+        assertThat(java.time.Instant.parse(view.get("nextPurchase").get("expectedAt").asText()))
+                .isCloseTo(runsOut, org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+        JsonNode book = api.get("rep-b", "/api/reps/rep-b/portfolio").body();
+        assertThat(book.get("owned").get("items").get(0).get("nextPurchase").get("confidence").asText()).isEqualTo("LOW");
+
+        // day 10: the follow-up planned for day 1 is past; no payment is due yet (day 15) and the feed lasts
+        api.await("rep-b", "/api/inbox?size=50", answer -> answer.body().get("total").asInt() >= 1, Duration.ofSeconds(15));
+        Thread.sleep(1_000);
+        List<JsonNode> notices = items(api.get("rep-b", "/api/inbox?size=50"));
+        assertThat(notices.stream().map(item -> item.get("kind").asText())).containsExactly("FOLLOW_UP_DUE");
+        assertThat(notices.get(0).get("subjectId").asText()).isEqualTo("v-np");
+
+        // day 18: the feed runs out within 3 days, and np-1's payment (due day 15) is overdue
+        clock.advance(Duration.ofDays(8));
+        api.await("rep-b", "/api/inbox?size=50", answer -> answer.body().get("total").asInt() >= 3, Duration.ofSeconds(15));
+        Thread.sleep(1_000);
+        List<JsonNode> later = items(api.get("rep-b", "/api/inbox?size=50"));
+        assertThat(later.stream().map(item -> item.get("kind").asText()).sorted())
+                .containsExactly("FOLLOW_UP_DUE", "NEXT_PURCHASE", "OVERDUE_CREDIT");
+        JsonNode next = later.stream().filter(item -> item.get("kind").asText().equals("NEXT_PURCHASE")).findFirst()
+                .orElseThrow();
+        assertThat(next.get("customerId").asText()).isEqualTo(farm);
+        assertThat(java.time.Instant.parse(next.get("dueAt").asText()))
+                .isCloseTo(runsOut, org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+        assertThat(items(api.get("finance", "/api/inbox?kind=OVERDUE_CREDIT&size=50")).stream()
+                .map(item -> item.get("subjectId").asText())).containsExactly("np-1");
+    }
+
+    private static Api.Response deliver(Api api, String customerId, String orderId, int bags) {
+        Api.Response order = api.post("rep-b", "/api/orders", Map.of("orderId", orderId, "customerId", customerId, "lines",
+                List.of(Map.of("productId", "np-feed", "quantity", bags))));
+        assertThat(order.status()).as(order.toString()).isEqualTo(201);
+        assertThat(order.text("status")).as(order.toString()).isEqualTo("APPROVED");
+        assertThat(api.post("warehouse", "/api/orders/" + orderId + "/dispatch", Map.of("waybill", "SF" + orderId)).status())
+                .isEqualTo(200);
+        Api.Response delivered = api.post("warehouse", "/api/orders/" + orderId + "/deliver", Map.of("note", "已签收"));
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        return delivered;
     }
 
     private static String register(Api api, String name, String owner, List<String> crops, List<Map<String, Object>> contacts) {

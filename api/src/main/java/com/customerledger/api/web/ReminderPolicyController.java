@@ -54,8 +54,9 @@ class ReminderPolicyController {
                            @Pattern(regexp = ID, message = ID_MESSAGE) String articleId) {
     }
 
-    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"birthdayDaysBefore\": 3, \"campaigns\": [{\"campaignId\": \"bailu-wheat\", \"solarTerm\": \"白露\", \"daysBefore\": 7, \"match\": {\"region\": {\"province\": \"山东省\"}, \"crops\": [\"wheat\"]}, \"articleId\": \"kb-wheat-base-fertilizer\"}]}")
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"birthdayDaysBefore\": 3, \"nextPurchaseDaysBefore\": 5, \"campaigns\": [{\"campaignId\": \"bailu-wheat\", \"solarTerm\": \"白露\", \"daysBefore\": 7, \"match\": {\"region\": {\"province\": \"山东省\"}, \"crops\": [\"wheat\"]}, \"articleId\": \"kb-wheat-base-fertilizer\"}]}")
     record ReminderPolicyRequest(@Min(0) @Max(ReminderPolicy.MAX_DAYS_BEFORE) Integer birthdayDaysBefore,
+                                 @Min(0) @Max(ReminderPolicy.MAX_DAYS_BEFORE) Integer nextPurchaseDaysBefore,
                                  @NotNull @Size(max = 100) List<@NotNull @Valid CampaignRequest> campaigns) {
     }
 
@@ -64,7 +65,9 @@ class ReminderPolicyController {
 
     @Operation(tags = ApiTags.POLICIES, summary = "Set the reminder rules",
             description = "ADMIN. Contacts' birthdays (`MM-DD`, solar or lunar) are put in the owner's inbox "
-                    + "`birthdayDaysBefore` days ahead (absent: no birthday notices); each campaign, `daysBefore` days "
+                    + "`birthdayDaysBefore` days ahead (absent: no birthday notices); a farm whose last delivery is expected to run out "
+                    + "(`GET /api/customers/{id}/next-purchase`) within `nextPurchaseDaysBefore` days gets one notice to its "
+                    + "owner per last delivery; each campaign, `daysBefore` days "
                     + "before its solar term (one of the 24 by its Chinese name, 立秋, 白露, …; days in China Standard "
                     + "Time), gives every owned customer it matches (region, any of the crops, any of the species) one notice "
                     + "to its owner. One notice per occasion, however often the ledger looks or restarts. An unknown solar "
@@ -79,7 +82,7 @@ class ReminderPolicyController {
                         Requests.trimmed(campaign.match().crops()), Requests.trimmed(campaign.match().species())),
                 campaign.articleId())).toList();
         Commands.Accepted<Integer> accepted = commands.send(SetReminderPolicyCommand.of(request.birthdayDaysBefore(),
-                campaigns, actor), actor);
+                request.nextPurchaseDaysBefore(), campaigns, actor), actor);
         return new PolicySet(accepted.result(), accepted.position());
     }
 

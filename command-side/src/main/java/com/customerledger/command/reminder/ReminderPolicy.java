@@ -41,6 +41,7 @@ public class ReminderPolicy {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only admins set the reminder policy");
         }
         requireDays("birthdayDaysBefore", command.birthdayDaysBefore());
+        requireDays("nextPurchaseDaysBefore", command.nextPurchaseDaysBefore());
         Set<String> ids = new HashSet<>();
         List<ReminderCampaign> campaigns = new ArrayList<>();
         for (ReminderCampaign campaign : command.campaigns()) {
@@ -58,7 +59,8 @@ public class ReminderPolicy {
             campaigns.add(new ReminderCampaign(campaign.campaignId(), term.chinese(), campaign.daysBefore(), campaign.match(),
                     campaign.articleId()));
         }
-        apply(new ReminderPolicySetEvent(version + 1, command.birthdayDaysBefore(), campaigns, command.actor().userId()));
+        apply(new ReminderPolicySetEvent(version + 1, command.birthdayDaysBefore(), command.nextPurchaseDaysBefore(), campaigns,
+                command.actor().userId()));
         return version;
     }
 

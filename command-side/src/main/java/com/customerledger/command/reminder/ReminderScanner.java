@@ -8,6 +8,7 @@ import com.customerledger.command.rep.RepBook;
 import com.customerledger.events.calendar.SolarTerm;
 import com.customerledger.events.inbox.InboxItemKind;
 import com.customerledger.events.inbox.InboxRecipient;
+import com.customerledger.events.order.NextPurchase;
 import com.customerledger.events.reminder.ReminderCampaign;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Reminders by rule. Every {@code ledger.reminders.scan-interval} it looks at today (in {@code ledger.zone}) and
  * puts a notice in the owner's inbox for each occasion that has come near: a contact's birthday within the policy's
  * {@code birthdayDaysBefore} days, a campaign's solar term within its {@code daysBefore} days for each owned customer
- * it matches, a follow-up a visit planned that is due, a delivered order unpaid past its due time (to the owner and
+ * it matches, a farm's last delivery running out within the policy's {@code nextPurchaseDaysBefore} days (one notice
+ * per last delivery), a follow-up a visit planned that is due, a delivered order unpaid past its due time (to the owner and
  * FINANCE). Each occasion has an id of its own (the customer, the contact or campaign, the day), which the inbox
  * item takes: however often it is seen, across restarts, and by several instances, it makes one notice. The scan
  * reads the command side's tables only; a replay of the read models sends nothing.
@@ -71,7 +73,7 @@ public class ReminderScanner extends PollingWorker {
     private int scan(java.util.function.BooleanSupplier goOn) {
         Instant now = clock.instant();
         List<OpenInboxItemCommand> notices = new ArrayList<>();
-        book.policy().ifPresent(policy -> occasions(policy, LocalDate.ofInstant(now, zone), notices));
+        book.policy().ifPresent(policy -> occasions(policy, now, LocalDate.ofInstant(now, zone), notices));
         for (ReminderBook.FollowUp followUp : book.followUpsDue(now)) {
             notices.add(new OpenInboxItemCommand("follow-up:" + followUp.customerId() + ":" + followUp.visitId(),
                     InboxRecipient.rep(followUp.ownerRepId()), InboxItemKind.FOLLOW_UP_DUE, followUp.customerId(),
@@ -106,13 +108,31 @@ public class ReminderScanner extends PollingWorker {
         return sent;
     }
 
-    private void occasions(ReminderBook.Policy policy, LocalDate today, List<OpenInboxItemCommand> notices) {
+    /** A farm whose last delivery runs out within {@code daysBefore} days: one notice per last delivery. */
+    private void nextPurchase(ReminderBook.Customer customer, Instant now, int daysBefore,
+                              List<OpenInboxItemCommand> notices) {
+        List<NextPurchase.Delivered> deliveries = book.deliveries(customer.customerId());
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        NextPurchase next = NextPurchase.ofDeliveries(customer.customerId(), deliveries, customer.scale(), customer.species());
+        if (next.expectedAt() == null || next.expectedAt().minus(Duration.ofDays(daysBefore)).isAfter(now)) {
+            return;
+        }
+        Instant lastDelivery = deliveries.stream().map(NextPurchase.Delivered::deliveredAt).max(Instant::compareTo).orElseThrow();
+        notices.add(new OpenInboxItemCommand("next-purchase:" + customer.customerId() + ":" + lastDelivery.toEpochMilli(),
+                InboxRecipient.rep(customer.ownerRepId()), InboxItemKind.NEXT_PURCHASE, customer.customerId(), null,
+                "预计补货 / Next purchase due", customer.name() + ": its last delivery runs out about " + next.expectedAt()
+                + " (" + next.basis() + ", confidence " + next.confidence() + ")", next.expectedAt()));
+    }
+
+    private void occasions(ReminderBook.Policy policy, Instant now, LocalDate today, List<OpenInboxItemCommand> notices) {
         Map<ReminderCampaign, LocalDate> campaigns = new LinkedHashMap<>();
         for (ReminderCampaign campaign : policy.campaigns()) {
             Occasions.solarTerm(SolarTerm.parse(campaign.solarTerm()), today, campaign.daysBefore())
                     .ifPresent(day -> campaigns.put(campaign, day));
         }
-        if (policy.birthdayDaysBefore() == null && campaigns.isEmpty()) {
+        if (policy.birthdayDaysBefore() == null && policy.nextPurchaseDaysBefore() == null && campaigns.isEmpty()) {
             return;
         }
         book.forEachCustomer(customer -> {
@@ -129,6 +149,9 @@ public class ReminderScanner extends PollingWorker {
                                             + (birthday.lunar() ? " (lunar " + birthday.birthday() + ")" : ""),
                                     day.atStartOfDay(zone).toInstant())));
                 }
+            }
+            if (policy.nextPurchaseDaysBefore() != null) {
+                nextPurchase(customer, now, policy.nextPurchaseDaysBefore(), notices);
             }
             campaigns.forEach((campaign, day) -> {
                 if (campaign.match().matches(customer.region(), customer.crops(), customer.species())) {

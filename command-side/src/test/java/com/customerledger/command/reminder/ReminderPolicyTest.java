@@ -29,31 +29,31 @@ class ReminderPolicyTest {
     @Test
     void anAdminSetsAVersionedPolicyWithTermsByTheirChineseNames() {
         fixture.givenNoPriorActivity()
-                .when(SetReminderPolicyCommand.of(3, List.of(new ReminderCampaign("bailu", "WHITE_DEW", 7,
+                .when(SetReminderPolicyCommand.of(3, 5, List.of(new ReminderCampaign("bailu", "WHITE_DEW", 7,
                         WHEAT_IN_SHANDONG, "kb-1")), ADMIN))
-                .expectEvents(new ReminderPolicySetEvent(1, 3, List.of(new ReminderCampaign("bailu", "白露", 7,
+                .expectEvents(new ReminderPolicySetEvent(1, 3, 5, List.of(new ReminderCampaign("bailu", "白露", 7,
                         WHEAT_IN_SHANDONG, "kb-1")), "admin"));
-        fixture.given(new ReminderPolicySetEvent(1, 3, List.of(), "admin"))
-                .when(SetReminderPolicyCommand.of(null, List.of(), ADMIN))
-                .expectEvents(new ReminderPolicySetEvent(2, null, List.of(), "admin"));
+        fixture.given(new ReminderPolicySetEvent(1, 3, null, List.of(), "admin"))
+                .when(SetReminderPolicyCommand.of(null, null, List.of(), ADMIN))
+                .expectEvents(new ReminderPolicySetEvent(2, null, null, List.of(), "admin"));
     }
 
     @Test
     void cannotSetAPolicyAsAManager() {
-        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(3, List.of(), MANAGER))
+        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(3, null, List.of(), MANAGER))
                 .expectException(rejectedWith(ErrorCode.NOT_ALLOWED)).expectNoEvents();
     }
 
     @Test
     void cannotRunACampaignOnAnUnknownTermOrTwiceOrTooEarly() {
-        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(3, List.of(new ReminderCampaign("x", "白菜", 7,
+        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(3, null, List.of(new ReminderCampaign("x", "白菜", 7,
                         WHEAT_IN_SHANDONG, null)), ADMIN))
                 .expectException(rejectedWith(ErrorCode.INVALID_POLICY)).expectNoEvents();
-        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(3, List.of(
+        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(3, null, List.of(
                         new ReminderCampaign("x", "白露", 7, WHEAT_IN_SHANDONG, null),
                         new ReminderCampaign("x", "立秋", 7, WHEAT_IN_SHANDONG, null)), ADMIN))
                 .expectException(rejectedWith(ErrorCode.INVALID_POLICY)).expectNoEvents();
-        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(61, List.of(), ADMIN))
+        fixture.givenNoPriorActivity().when(SetReminderPolicyCommand.of(61, null, List.of(), ADMIN))
                 .expectException(rejectedWith(ErrorCode.INVALID_POLICY)).expectNoEvents();
     }
 }

@@ -48,6 +48,7 @@ public class SettingsProjection {
     static class ReminderDocument extends SequencedDocument {
         int version;
         Integer birthdayDaysBefore;
+        Integer nextPurchaseDaysBefore;
         java.util.List<com.customerledger.events.reminder.ReminderCampaign> campaigns;
         String setBy;
     }
@@ -88,6 +89,7 @@ public class SettingsProjection {
                 document -> {
                     document.version = event.version();
                     document.birthdayDaysBefore = event.birthdayDaysBefore();
+                    document.nextPurchaseDaysBefore = event.nextPurchaseDaysBefore();
                     document.campaigns = event.campaigns();
                     document.setBy = event.setBy();
                 });
@@ -111,8 +113,9 @@ public class SettingsProjection {
     @QueryHandler
     ReminderPolicyView handle(FindReminderPolicyQuery query) {
         ReminderDocument document = mongo.findById(REMINDERS, ReminderDocument.class);
-        return document == null ? new ReminderPolicyView(0, null, java.util.List.of(), null, null)
-                : new ReminderPolicyView(document.version, document.birthdayDaysBefore, document.campaigns, document.setBy,
+        return document == null ? new ReminderPolicyView(0, null, null, java.util.List.of(), null, null)
+                : new ReminderPolicyView(document.version, document.birthdayDaysBefore, document.nextPurchaseDaysBefore,
+                document.campaigns, document.setBy,
                 document.updatedAt());
     }
 
