@@ -3,6 +3,9 @@ package com.customerledger.query.policy;
 import com.customerledger.events.GradeThreshold;
 import com.customerledger.events.GradingPolicySetEvent;
 import com.customerledger.events.PoolPolicySetEvent;
+import com.customerledger.events.ticket.ServicePolicySetEvent;
+import com.customerledger.events.ticket.TicketSeverity;
+import java.util.Map;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
@@ -17,13 +20,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The policies that are a single set of settings (pool, grading): one document each, the version in force. */
+/** The policies that are a single set of settings (pool, grading, service): one document each, the version in force. */
 @Component
 @ProcessingGroup(Projections.POLICIES)
 public class SettingsProjection {
 
     private static final String POOL = "pool";
     private static final String GRADING = "grading";
+    private static final String SERVICE = "service";
 
     @Document("pool_policy")
     static class PoolDocument extends SequencedDocument {
@@ -40,6 +44,14 @@ public class SettingsProjection {
         GradeThreshold s;
         GradeThreshold a;
         GradeThreshold b;
+        String setBy;
+    }
+
+    @Document("service_policy")
+    static class ServiceDocument extends SequencedDocument {
+        int version;
+        Map<TicketSeverity, String> firstResponse;
+        Map<TicketSeverity, String> resolution;
         String setBy;
     }
 
@@ -72,10 +84,30 @@ public class SettingsProjection {
                 });
     }
 
+    @EventHandler
+    void on(ServicePolicySetEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        SequencedDocument.apply(mongo, ServiceDocument.class, SERVICE, sequence, recordedAt, ServiceDocument::new,
+                document -> {
+                    document.version = event.version();
+                    document.firstResponse = event.firstResponse();
+                    document.resolution = event.resolution();
+                    document.setBy = event.setBy();
+                });
+    }
+
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), PoolDocument.class);
         mongo.remove(new Query(), GradingDocument.class);
+        mongo.remove(new Query(), ServiceDocument.class);
+    }
+
+    @QueryHandler
+    ServicePolicyView handle(FindServicePolicyQuery query) {
+        ServiceDocument document = mongo.findById(SERVICE, ServiceDocument.class);
+        return document == null ? new ServicePolicyView(0, Map.of(), Map.of(), null, null)
+                : new ServicePolicyView(document.version, new java.util.TreeMap<>(document.firstResponse),
+                new java.util.TreeMap<>(document.resolution), document.setBy, document.updatedAt());
     }
 
     @QueryHandler
