@@ -112,15 +112,15 @@ public class Ticket {
     }
 
     @CommandHandler
-    public void handle(RespondToTicketCommand command) {
+    public void handle(RespondToTicketCommand command, Clock clock) {
         requireAssignedExpert(command.actor(), "answers");
         requireStatus(EnumSet.of(Status.ASSIGNED, Status.IN_PROGRESS, Status.REOPENED), "answered");
         apply(new TicketRespondedEvent(opened.ticketId(), opened.customerId(), expertId, command.note(), !responded,
-                command.actor().userId()));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), command.actor().userId()));
     }
 
     @CommandHandler
-    public void handle(ResolveTicketCommand command, ArticleIndex articles) {
+    public void handle(ResolveTicketCommand command, ArticleIndex articles, Clock clock) {
         requireAssignedExpert(command.actor(), "resolves");
         requireStatus(EnumSet.of(Status.IN_PROGRESS), "resolved (the expert answers it first)");
         if (command.articleId() != null && !articles.exists(command.articleId())) {
@@ -128,7 +128,7 @@ public class Ticket {
                     + command.articleId(), "articleId", command.articleId());
         }
         apply(new TicketResolvedEvent(opened.ticketId(), opened.customerId(), expertId, command.resolution(),
-                command.articleId(), command.actor().userId()));
+                command.articleId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), command.actor().userId()));
     }
 
     @CommandHandler

@@ -45,8 +45,8 @@ class TicketSlaProcessTest {
         return new TicketAssignedEvent(ID, "c-farm", "agro-a", null, 1, true, "covers", firstDue, "rep-a");
     }
 
-    private static TicketRespondedEvent responded() {
-        return new TicketRespondedEvent(ID, "c-farm", "agro-a", "先控水", true, "agro-a");
+    private TicketRespondedEvent responded() {
+        return new TicketRespondedEvent(ID, "c-farm", "agro-a", "先控水", true, start, "agro-a");
     }
 
     @Test
@@ -96,7 +96,7 @@ class TicketSlaProcessTest {
     @Test
     void aResolutionCancelsTheResolutionDeadline() throws Exception {
         fixture.givenAggregate(ID).published(opened(), assigned(), responded())
-                .whenAggregate(ID).publishes(new TicketResolvedEvent(ID, "c-farm", "agro-a", "补镁", null, "agro-a"))
+                .whenAggregate(ID).publishes(new TicketResolvedEvent(ID, "c-farm", "agro-a", "补镁", null, start, "agro-a"))
                 .expectNoScheduledDeadlines();
     }
 
@@ -113,7 +113,7 @@ class TicketSlaProcessTest {
     void aReopeningSetsANewResolutionDeadlineOfItsRound() throws Exception {
         Instant again = start.plus(Duration.ofDays(3));
         fixture.givenAggregate(ID).published(opened(), assigned(), responded(),
-                        new TicketResolvedEvent(ID, "c-farm", "agro-a", "补镁", null, "agro-a"))
+                        new TicketResolvedEvent(ID, "c-farm", "agro-a", "补镁", null, start, "agro-a"))
                 .whenAggregate(ID).publishes(new TicketReopenedEvent(ID, "c-farm", "agro-a", "又黄了", again, 1, "rep-a"))
                 .expectScheduledDeadlineWithName(again, TicketSlaProcess.RESOLUTION);
     }
@@ -122,7 +122,7 @@ class TicketSlaProcessTest {
     void aReopenedTicketsMissedResolutionEscalatesInItsRound() throws Exception {
         Instant again = start.plus(Duration.ofHours(10));
         fixture.givenAggregate(ID).published(opened(), assigned(), responded(),
-                        new TicketResolvedEvent(ID, "c-farm", "agro-a", "补镁", null, "agro-a"),
+                        new TicketResolvedEvent(ID, "c-farm", "agro-a", "补镁", null, start, "agro-a"),
                         new TicketReopenedEvent(ID, "c-farm", "agro-a", "又黄了", again, 1, "rep-a"))
                 .whenTimeElapses(Duration.ofHours(11))
                 .expectDispatchedCommands(new EscalateTicketCommand(new TicketId(ID), ServiceDeadline.RESOLUTION, again, 1));

@@ -52,9 +52,8 @@ class TicketTest {
     private static final TicketAssignedEvent ASSIGNED = new TicketAssignedEvent("t1", "c-farm", "agro-a", null, 1, true,
             "covers 山东省/潍坊市/寿光市, knows 番茄, handles AGRONOMY, 0 of 10 open tickets", FIRST_DUE, "rep-a");
     private static final TicketRespondedEvent RESPONDED = new TicketRespondedEvent("t1", "c-farm", "agro-a", "先控水",
-            true, "agro-a");
-    private static final TicketResolvedEvent RESOLVED = new TicketResolvedEvent("t1", "c-farm", "agro-a", "补镁", null,
-            "agro-a");
+            true, NOW, "agro-a");
+    private static final TicketResolvedEvent RESOLVED = new TicketResolvedEvent("t1", "c-farm", "agro-a", "补镁", null, NOW, "agro-a");
 
     private AggregateTestFixture<Ticket> fixture;
     private LookupTables lookups;
@@ -151,7 +150,7 @@ class TicketTest {
         fixture.given(OPENED, ASSIGNED).when(new RespondToTicketCommand(new TicketId("t1"), "先控水", AGRO_A))
                 .expectEvents(RESPONDED);
         fixture.given(OPENED, ASSIGNED, RESPONDED).when(new RespondToTicketCommand(new TicketId("t1"), "再看看", AGRO_A))
-                .expectEvents(new TicketRespondedEvent("t1", "c-farm", "agro-a", "再看看", false, "agro-a"));
+                .expectEvents(new TicketRespondedEvent("t1", "c-farm", "agro-a", "再看看", false, NOW, "agro-a"));
     }
 
     @Test
@@ -173,7 +172,7 @@ class TicketTest {
     @Test
     void aResolutionCitesAnArticleThatExists() {
         fixture.given(OPENED, ASSIGNED, RESPONDED).when(new ResolveTicketCommand(new TicketId("t1"), "补镁", "kb-1", AGRO_A))
-                .expectEvents(new TicketResolvedEvent("t1", "c-farm", "agro-a", "补镁", "kb-1", "agro-a"));
+                .expectEvents(new TicketResolvedEvent("t1", "c-farm", "agro-a", "补镁", "kb-1", NOW, "agro-a"));
         fixture.given(OPENED, ASSIGNED, RESPONDED).when(new ResolveTicketCommand(new TicketId("t1"), "补镁", "kb-x", AGRO_A))
                 .expectException(rejectedWith(ErrorCode.ARTICLE_NOT_FOUND)).expectNoEvents();
     }

@@ -210,7 +210,7 @@ public class TicketProjection {
         update(event.ticketId(), sequence, recordedAt, ticket -> {
             ticket.status = "IN_PROGRESS";
             if (event.first()) {
-                ticket.firstRespondedAt = recordedAt;
+                ticket.firstRespondedAt = event.respondedAt();
                 ticket.firstResponsePendingUntil = null;
             }
             ticket.step(recordedAt, "RESPONDED", event.respondedBy(), event.expertId(), event.note());
@@ -221,7 +221,7 @@ public class TicketProjection {
     void on(TicketResolvedEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         update(event.ticketId(), sequence, recordedAt, ticket -> {
             ticket.status = "RESOLVED";
-            ticket.resolvedAt = recordedAt;
+            ticket.resolvedAt = event.resolvedAt();
             ticket.resolutionPendingUntil = null;
             ticket.resolutionNote = event.resolution();
             ticket.articleId = event.articleId();
