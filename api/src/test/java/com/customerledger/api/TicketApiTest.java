@@ -30,12 +30,19 @@ class TicketApiTest extends EmbeddedLedgerTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
 
-    /** agro-a and agro-b are users: each test gives them the same registration (the same again changes nothing). */
+    /**
+     * The registration of the users agro-a and agro-b as experts, the same wherever a test of the shared ledger makes
+     * it (the same again changes nothing): province 工单省, agro-a knowing 番茄, agro-b 小麦.
+     */
+    static Map<String, Object> userExpert(String expert) {
+        return Map.of("expertId", expert, "name", "用户专家" + expert, "regions", List.of(Map.of("province", "工单省")),
+                "crops", List.of(expert.equals("agro-a") ? "番茄" : "小麦"), "species", List.of(), "kinds", List.of(),
+                "capacity", 1000);
+    }
+
     private void usersAsExperts() {
         for (String expert : List.of("agro-a", "agro-b")) {
-            Api.Response registered = api.post("admin", "/api/experts", Map.of("expertId", expert, "name", "用户专家" + expert,
-                    "regions", List.of(Map.of("province", "工单省")), "crops", List.of(expert.equals("agro-a") ? "番茄" : "小麦"),
-                    "species", List.of(), "kinds", List.of(), "capacity", 1000));
+            Api.Response registered = api.post("admin", "/api/experts", userExpert(expert));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         }
     }
