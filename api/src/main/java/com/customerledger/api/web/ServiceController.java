@@ -19,6 +19,7 @@ import com.customerledger.query.policy.ServicePolicyView;
 import com.customerledger.query.ticket.ExpertView;
 import com.customerledger.query.ticket.ListExpertsQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -127,7 +128,8 @@ class ServiceController {
             description = "Articles whose title, body or tags contain `q` (any case), about `crop` and `species`, newest "
                     + "first, each with `citedBy`: how many ticket resolutions cite it. Every user.")
     @GetMapping("/api/articles")
-    ArticlePage articles(@RequestParam(required = false) @Size(min = 1, max = 200) String q,
+    ArticlePage articles(@Parameter(description = "Text to find in the title, body or tags, in any case.")
+                         @RequestParam(required = false) @Size(min = 1, max = 200) String q,
                          @RequestParam(required = false) @Size(min = 1, max = 100) String crop,
                          @RequestParam(required = false) @Size(min = 1, max = 100) String species,
                          @Valid @ParameterObject PageParams page,

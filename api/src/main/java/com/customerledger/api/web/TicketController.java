@@ -21,6 +21,7 @@ import com.customerledger.query.ticket.ListTicketsQuery;
 import com.customerledger.query.ticket.TicketPage;
 import com.customerledger.query.ticket.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -199,9 +200,11 @@ class TicketController {
                     + "unmet). MANAGER, ADMIN and AUDITOR see all; a REP the tickets of the customers it may see; an "
                     + "AGRONOMIST its own; a DEALER its own customer's.")
     @GetMapping("/api/tickets")
-    TicketPage list(@RequestParam(required = false) @Pattern(regexp = "OPEN|ASSIGNED|IN_PROGRESS|RESOLVED|CLOSED|REOPENED")
+    TicketPage list(@Parameter(description = "Only tickets of this status: OPEN, ASSIGNED, IN_PROGRESS, RESOLVED, CLOSED or REOPENED.")
+                    @RequestParam(required = false) @Pattern(regexp = "OPEN|ASSIGNED|IN_PROGRESS|RESOLVED|CLOSED|REOPENED")
                     String status,
                     @RequestParam(required = false) @Size(min = 1, max = 64) String expertId,
+                    @Parameter(description = "Only the tickets of this customer.")
                     @RequestParam(required = false) @Size(min = 1, max = 64) String customerId,
                     @RequestParam(required = false) Boolean overdue,
                     @Valid @ParameterObject PageParams page, @RequestParam(required = false) @Min(0) Long minPosition) {
