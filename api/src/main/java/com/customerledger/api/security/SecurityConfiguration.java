@@ -44,6 +44,7 @@ class SecurityConfiguration {
     private static final String FINANCE = "FINANCE";
     private static final String WAREHOUSE = "WAREHOUSE";
     private static final String DEALER = "DEALER";
+    private static final String AGRONOMIST = "AGRONOMIST";
 
     /**
      * No observation (timer, long-task timer, span) around each security filter, authentication and
@@ -105,6 +106,18 @@ class SecurityConfiguration {
                         // every user has an inbox; the items it shows and marks are the caller's own
                         .requestMatchers(GET, "/api/inbox").authenticated()
                         .requestMatchers(POST, "/api/inbox/*/done").authenticated()
+                        // the service desk: experts answer and resolve, the customer's side opens, closes and reopens
+                        // (the ticket checks whose customer and which expert), managers reassign
+                        .requestMatchers(POST, "/api/experts").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/experts").hasAnyRole(ADMIN, MANAGER, AUDITOR, AGRONOMIST)
+                        .requestMatchers(GET, "/api/articles").authenticated()
+                        .requestMatchers(POST, "/api/articles").hasAnyRole(ADMIN, MANAGER, AGRONOMIST)
+                        .requestMatchers(GET, "/api/tickets", "/api/tickets/*")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, AGRONOMIST, DEALER)
+                        .requestMatchers(POST, "/api/tickets", "/api/tickets/*/close", "/api/tickets/*/reopen")
+                        .hasAnyRole(ADMIN, MANAGER, REP, DEALER)
+                        .requestMatchers(POST, "/api/tickets/*/responses", "/api/tickets/*/resolve").hasRole(AGRONOMIST)
+                        .requestMatchers(POST, "/api/tickets/*/reassign").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
                         // a dealer reaches its own orders and account only (the controllers and aggregates check whose)
                         .requestMatchers(GET, "/api/orders", "/api/orders/*")

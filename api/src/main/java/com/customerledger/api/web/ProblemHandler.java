@@ -62,6 +62,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String id = String.valueOf(exception.getAggregateIdentifier());
         String detail = id.startsWith("inbox:") ? "no inbox item " + id.substring("inbox:".length()) + " in your inbox"
                 : id.startsWith("sample:") ? "no sample " + id.substring("sample:".length())
+                : id.startsWith("ticket:") ? "no ticket " + id.substring("ticket:".length())
                 : "no customer or rep with id " + id;
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", detail));
     }

@@ -58,8 +58,8 @@ public class LookupVerification {
     public static final List<String> LOOKUP_TABLES = List.of("customer_key", "customer_facts", "customer_owner", "customer_collaborator",
             "rep_book", "assignment_turn", "assignment_rule", "assignment_policy_version", "transfer_batch_item",
             "transfer_batch", "pool_policy", "grading_policy", "product_cost", "product_catalog", "pricing_rule", "pricing_policy_version",
-            "credit_receivable", "credit_account", "customer_opportunity", "customer_reminder",
-            "customer_follow_up", "reminder_policy", "customer_delivery");
+            "credit_receivable", "credit_account", "customer_opportunity", "expert_book", "ticket_load", "service_policy",
+            "knowledge_article", "customer_reminder", "customer_follow_up", "reminder_policy", "customer_delivery");
     private static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(LookupVerification.class);
 
