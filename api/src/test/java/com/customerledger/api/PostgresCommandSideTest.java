@@ -1,7 +1,6 @@
 package com.customerledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.customerledger.api.storage.ContentionRetryingCommandBus;
 import com.customerledger.command.storage.LookupVerification;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,6 +42,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * instance writes. Skipped unless a PostgreSQL is configured ({@link TestPostgres}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnabledIf(value = "com.customerledger.api.TestPostgres#configured", disabledReason = TestPostgres.SKIPPED)
 class PostgresCommandSideTest {
 
     /** The clock of both instances: the deadline test moves it. */
@@ -70,7 +71,6 @@ class PostgresCommandSideTest {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         url = TestPostgres.configuredUrl();
-        assumeTrue(url != null, TestPostgres.SKIPPED);
         schema = TestPostgres.newSchema(url);
         String shared = TestPostgres.inSchema(url, schema);
         // both at once: the second waits for the first one's tables behind the schema lock

@@ -20,6 +20,11 @@ final class TestPostgres {
     private TestPostgres() {
     }
 
+    /** For {@code @EnabledIf}: whether a PostgreSQL is configured. */
+    static boolean configured() {
+        return configuredUrl() != null;
+    }
+
     /** The configured URL, or {@code null}. */
     static String configuredUrl() {
         String url = System.getProperty("ledger.test.postgres.url");
