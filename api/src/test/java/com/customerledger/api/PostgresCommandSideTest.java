@@ -106,11 +106,17 @@ class PostgresCommandSideTest {
     }
 
     private static ConfigurableApplicationContext start(String jdbcUrl, String prefix) {
+        List<String> args = ledgerArgs(jdbcUrl, prefix);
+        args.addAll(List.of("--ledger.pool.scheduler-polling=100ms", "--ledger.lookups.verify-appends=true",
+                "--ledger.lookups.settle=1s"));
+        return new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(args.toArray(String[]::new));
+    }
+
+    /** The arguments of an instance on the PostgreSQL {@code jdbcUrl}: its own data directory, admin, manager and reps r01…r21. */
+    static List<String> ledgerArgs(String jdbcUrl, String prefix) {
         Path dir = TestData.newDirectory(prefix);
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--ledger.data-dir=" + dir,
-                "--spring.datasource.url=" + jdbcUrl, "--ledger.pool.scheduler-polling=100ms",
-                "--ledger.lookups.verify-appends=true", "--ledger.lookups.settle=1s",
-                "--ledger.projections.claim-timeout=2s"));
+                "--spring.datasource.url=" + jdbcUrl, "--ledger.projections.claim-timeout=2s"));
         List<String[]> users = new ArrayList<>(List.of(new String[] {"admin", "ADMIN", ""}, new String[] {"manager", "MANAGER", ""}));
         for (int i = 1; i <= REPS; i++) {
             users.add(new String[] {rep(i), "REP", rep(i)});
@@ -124,7 +130,7 @@ class PostgresCommandSideTest {
                 args.add("--ledger.security.users[" + i + "].rep-id=" + user[2]);
             }
         }
-        return new SpringApplicationBuilder(LedgerApplication.class, SharedClock.class).run(args.toArray(String[]::new));
+        return args;
     }
 
     private static String password(String user) {
@@ -140,7 +146,7 @@ class PostgresCommandSideTest {
         return i % 2 == 0 ? a : b;
     }
 
-    private static Map<String, Object> farm(String name, String province) {
+    static Map<String, Object> farm(String name, String province) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "type", "FARM",
                 "region", Map.of("province", province, "city", "潍坊市", "county", "寿光市"),
                 "phone", "138" + (20_000_000 + PHONES.getAndIncrement())));
