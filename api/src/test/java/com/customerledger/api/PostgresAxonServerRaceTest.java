@@ -103,7 +103,7 @@ class PostgresAxonServerRaceTest {
 
     @Test
     void theSameFarmRegisteredOnBothCommandInstancesIsOneCustomer() throws Exception {
-        String creditCode = "91370783AX" + System.nanoTime() % 100_000_000;
+        String creditCode = "91370783AX" + String.format("%08d", System.nanoTime() % 100_000_000);
         List<Api.Response> answers = ConcurrencyTest.race(16, i -> {
             Map<String, Object> body = PostgresCommandSideTest.farm("两个命令实例养殖场" + creditCode, "山东省");
             body.put("creditCode", creditCode);

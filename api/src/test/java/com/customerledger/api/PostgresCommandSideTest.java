@@ -156,7 +156,7 @@ class PostgresCommandSideTest {
     @Test
     @Order(1)
     void theSameFarmRegisteredOnBothInstancesAtOnceIsOneCustomer() throws Exception {
-        String creditCode = "91370783PG" + System.nanoTime() % 100_000_000;
+        String creditCode = "91370783PG" + String.format("%08d", System.nanoTime() % 100_000_000);
         List<Api.Response> answers = ConcurrencyTest.race(16, i -> {
             Map<String, Object> body = farm("双实例撞单养殖场" + creditCode, "山东省");
             body.put("creditCode", creditCode);
