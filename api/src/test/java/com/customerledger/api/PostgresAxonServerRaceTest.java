@@ -107,7 +107,7 @@ class PostgresAxonServerRaceTest {
         List<Api.Response> answers = ConcurrencyTest.race(16, i -> {
             Map<String, Object> body = PostgresCommandSideTest.farm("两个命令实例养殖场" + creditCode, "山东省");
             body.put("creditCode", creditCode);
-            return command(i).post("manager", "/api/customers", body);
+            return PostgresCommandSideTest.asClient(() -> command(i).post("manager", "/api/customers", body));
         });
         List<Api.Response> created = answers.stream().filter(r -> r.status() == 201).toList();
         assertThat(created).as(answers.toString()).hasSize(1);
@@ -126,8 +126,8 @@ class PostgresAxonServerRaceTest {
                 PostgresCommandSideTest.farm("两实例公海养殖场" + System.nanoTime(), "山东省"));
         assertThat(registered.status()).isEqualTo(201);
         String id = registered.text("customerId");
-        List<Api.Response> answers = ConcurrencyTest.race(20, i -> command(i).post(PostgresCommandSideTest.rep(i + 1),
-                "/api/customers/" + id + "/claim", null));
+        List<Api.Response> answers = ConcurrencyTest.race(20, i -> PostgresCommandSideTest.asClient(() -> command(i).post(
+                PostgresCommandSideTest.rep(i + 1), "/api/customers/" + id + "/claim", null)));
         List<Api.Response> won = answers.stream().filter(r -> r.status() == 200).toList();
         assertThat(won).as(answers.toString()).hasSize(1);
         assertThat(answers.stream().filter(r -> r.status() == 409)).hasSize(19);
@@ -146,7 +146,8 @@ class PostgresAxonServerRaceTest {
             assertThat(registered.status()).isEqualTo(201);
             ids.add(registered.text("customerId"));
         }
-        List<Api.Response> claims = ConcurrencyTest.race(10, i -> command(i).post(capped, "/api/customers/" + ids.get(i) + "/claim", null));
+        List<Api.Response> claims = ConcurrencyTest.race(10, i -> PostgresCommandSideTest.asClient(() -> command(i).post(capped,
+                "/api/customers/" + ids.get(i) + "/claim", null)));
         assertThat(claims.stream().filter(r -> r.status() == 200)).as(claims.toString()).hasSize(3);
         assertThat(claims.stream().filter(r -> r.status() == 409)).hasSize(7);
         assertThat(db.queryForObject("SELECT owned FROM rep_book WHERE rep_id = ?", Integer.class, capped)).isEqualTo(3);
@@ -160,8 +161,8 @@ class PostgresAxonServerRaceTest {
         assertThat(two.put("admin", "/api/policies/assignment", Map.of("rules", List.of(Map.of("ruleId", "rotation",
                 "candidates", "territory", "strategy", "ROUND_ROBIN", "match", Map.of("region", Map.of("province", province))))))
                 .status()).isEqualTo(200);
-        List<Api.Response> registrations = ConcurrencyTest.race(16, i -> command(i).post("manager", "/api/customers",
-                PostgresCommandSideTest.farm("两实例轮转养殖场" + i + "-" + System.nanoTime(), province)));
+        List<Api.Response> registrations = ConcurrencyTest.race(16, i -> PostgresCommandSideTest.asClient(() -> command(i).post(
+                "manager", "/api/customers", PostgresCommandSideTest.farm("两实例轮转养殖场" + i + "-" + System.nanoTime(), province))));
         assertThat(registrations).as(registrations.toString()).allMatch(r -> r.status() == 201);
         assertThat(registrations.stream().collect(Collectors.groupingBy(r -> r.text("ownerRepId"), Collectors.counting())))
                 .isEqualTo(reps.stream().collect(Collectors.toMap(r -> r, r -> 4L)));

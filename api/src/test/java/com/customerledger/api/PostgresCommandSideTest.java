@@ -3,6 +3,7 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customerledger.api.storage.ContentionRetryingCommandBus;
+import com.customerledger.command.WorkerLeases;
 import com.customerledger.command.storage.LookupVerification;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -38,8 +39,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * on one shared PostgreSQL: the lookups, sagas, deadlines and (here, without Axon Server) the events
  * live there, so the two race each other the way command instances behind a load balancer do. 撞单
  * registrations of one farm on both, twenty claims of one customer, claims against one rep's capacity,
- * a rotation rule's turns, pool deadlines that both schedulers see, and a lookup rebuild while the other
- * instance writes. Skipped unless a PostgreSQL is configured ({@link TestPostgres}).
+ * a rotation rule's turns, pool deadlines that both schedulers see, a lookup rebuild while the other
+ * instance writes, and the batch worker on one instance at a time, taken over when that one stops. Skipped unless a PostgreSQL is configured ({@link TestPostgres}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIf(value = "com.customerledger.api.TestPostgres#configured", disabledReason = TestPostgres.SKIPPED)
@@ -141,6 +142,23 @@ class PostgresCommandSideTest {
         return String.format("r%02d", i);
     }
 
+    /** 503s answered (and repeated, as a client does) after a command lost every race it was handled again for. */
+    static final AtomicInteger BUSY = new AtomicInteger();
+
+    /**
+     * A call as the HTTP guide tells clients to make it: a 503 with Retry-After is repeated after that long
+     * (at most five times). Under many writers of one record a command can lose all its attempts.
+     */
+    static Api.Response asClient(java.util.function.Supplier<Api.Response> call) throws InterruptedException {
+        Api.Response answer = call.get();
+        for (int i = 0; i < 5 && answer.status() == 503 && answer.raw().headers().firstValue("Retry-After").isPresent(); i++) {
+            BUSY.incrementAndGet();
+            Thread.sleep(1000L * Long.parseLong(answer.raw().headers().firstValue("Retry-After").get()));
+            answer = call.get();
+        }
+        return answer;
+    }
+
     /** Every other call goes to the other instance. */
     private static Api instance(int i) {
         return i % 2 == 0 ? a : b;
@@ -160,7 +178,7 @@ class PostgresCommandSideTest {
         List<Api.Response> answers = ConcurrencyTest.race(16, i -> {
             Map<String, Object> body = farm("双实例撞单养殖场" + creditCode, "山东省");
             body.put("creditCode", creditCode);
-            return instance(i).post("manager", "/api/customers", body);
+            return asClient(() -> instance(i).post("manager", "/api/customers", body));
         });
         List<Api.Response> created = answers.stream().filter(r -> r.status() == 201).toList();
         assertThat(created).as(answers.toString()).hasSize(1);
@@ -184,7 +202,7 @@ class PostgresCommandSideTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String id = registered.text("customerId");
 
-        List<Api.Response> answers = ConcurrencyTest.race(20, i -> instance(i).post(rep(i + 1), "/api/customers/" + id + "/claim", null));
+        List<Api.Response> answers = ConcurrencyTest.race(20, i -> asClient(() -> instance(i).post(rep(i + 1), "/api/customers/" + id + "/claim", null)));
 
         List<Api.Response> won = answers.stream().filter(r -> r.status() == 200).toList();
         assertThat(won).as(answers.toString()).hasSize(1);
@@ -209,7 +227,7 @@ class PostgresCommandSideTest {
             assertThat(registered.status()).isEqualTo(201);
             ids.add(registered.text("customerId"));
         }
-        List<Api.Response> answers = ConcurrencyTest.race(10, i -> instance(i).post(capped, "/api/customers/" + ids.get(i) + "/claim", null));
+        List<Api.Response> answers = ConcurrencyTest.race(10, i -> asClient(() -> instance(i).post(capped, "/api/customers/" + ids.get(i) + "/claim", null)));
 
         assertThat(answers.stream().filter(r -> r.status() == 200)).as(answers.toString()).hasSize(3);
         assertThat(answers.stream().filter(r -> r.status() == 409)).as(answers.toString()).hasSize(7)
@@ -231,8 +249,8 @@ class PostgresCommandSideTest {
                 "match", Map.of("region", Map.of("province", province)));
         assertThat(a.put("admin", "/api/policies/assignment", Map.of("rules", List.of(rule))).status()).isEqualTo(200);
 
-        List<Api.Response> answers = ConcurrencyTest.race(16, i -> instance(i).post("manager", "/api/customers",
-                farm("轮转养殖场" + i + "-" + System.nanoTime(), province)));
+        List<Api.Response> answers = ConcurrencyTest.race(16, i -> asClient(() -> instance(i).post("manager", "/api/customers",
+                farm("轮转养殖场" + i + "-" + System.nanoTime(), province))));
 
         assertThat(answers).as(answers.toString()).allMatch(r -> r.status() == 201);
         Map<String, Long> perRep = answers.stream().collect(Collectors.groupingBy(r -> r.text("ownerRepId"), Collectors.counting()));
@@ -316,7 +334,44 @@ class PostgresCommandSideTest {
         Set<String> pickedBy = Set.copyOf(db.queryForList("SELECT DISTINCT picked_by FROM scheduled_tasks WHERE picked_by IS NOT NULL", String.class));
         assertThat(pickedBy).as("nothing left picked").isEmpty();
         long retries = IntStream.range(0, 2).mapToLong(i -> (i == 0 ? first : second).getBean(ContentionRetryingCommandBus.class).retries()).sum();
-        System.out.println("PostgresCommandSideTest: commands handled again after a lost race on both instances: " + retries);
+        System.out.println("PostgresCommandSideTest: commands handled again after a lost race on both instances: " + retries
+                + "; 503 answers repeated by the racing clients: " + BUSY.get());
+    }
+
+    @Test
+    @Order(7)
+    void oneInstanceRunsTheBatchWorkerAndTheOtherTakesItOverWhenItStops() throws Exception {
+        String worker = "transfer-batch-runner";
+        boolean firstHolds = first.getBean(WorkerLeases.class).holds(worker);
+        ConfigurableApplicationContext holder = firstHolds ? first : second;
+        ConfigurableApplicationContext other = firstHolds ? second : first;
+        assertThat(other.getBean(WorkerLeases.class).holds(worker)).as("the lease is one instance's").isFalse();
+        assertThat(other.getBean(WorkerLeases.class).holds("webhook-dispatcher")
+                ^ holder.getBean(WorkerLeases.class).holds("webhook-dispatcher")).as("so is the dispatcher's").isTrue();
+        Api api = other == first ? a : b;
+        for (String rep : List.of("leaver", "heir")) {
+            assertThat(api.post("admin", "/api/reps", Map.of("repId", rep, "name", rep,
+                    "regions", List.of(Map.of("province", "山东省")), "capacity", 100)).status()).isEqualTo(201);
+        }
+        List<String> book = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Map<String, Object> body = farm("离职交接养殖场" + i + "-" + System.nanoTime(), "山东省");
+            body.put("ownerRepId", "leaver");
+            book.add(api.post("manager", "/api/customers", body).text("customerId"));
+        }
+
+        holder.close();
+        Api.Response departed = api.post("manager", "/api/reps/leaver/departure", Map.of("successorRepId", "heir", "reason", "交接"));
+        assertThat(departed.status()).as(departed.toString()).isEqualTo(202);
+        com.fasterxml.jackson.databind.JsonNode batch = BatchApiTest.awaitBatch(api, departed.text("batchId"), departed.position());
+        assertThat(batch.get("done").asInt()).isEqualTo(6);
+        assertThat(other.getBean(WorkerLeases.class).holds(worker)).as("taken over").isTrue();
+        for (String id : book) {
+            assertThat(db.queryForObject("SELECT owner_rep_id FROM customer_owner WHERE customer_id = ?", String.class, id)).isEqualTo("heir");
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE "
+                    + "'%CustomerTransferredEvent'", Integer.class, "customer:" + id)).as(id).isEqualTo(1);
+        }
+        assertThat(db.queryForObject("SELECT owned FROM rep_book WHERE rep_id = 'heir'", Integer.class)).isEqualTo(6);
     }
 
     private static int released(List<String> ids) {

@@ -1,5 +1,6 @@
 package com.customerledger.api.storage;
 
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@link ContentionRetryingCommandBus} does for commands. Each execution is a unit of work and a
  * transaction of its own (the deadline's saga and the command it sends), so running it again is running
  * it for the first time. Without this a lost race would wait for db-scheduler's retry in five minutes.
+ * A deadline that cancels one another thread is running at that moment has lost a race too.
  */
 public final class ContentionRetryingTask<T> implements Task<T> {
 
@@ -35,14 +37,32 @@ public final class ContentionRetryingTask<T> implements Task<T> {
             try {
                 return task.execute(instance, context);
             } catch (RuntimeException failed) {
-                String state = ContentionRetryingCommandBus.raceLost(failed);
-                if (state == null || attempt >= attempts) {
+                String race = raceLost(failed);
+                if (race == null || attempt >= attempts) {
                     throw failed;
                 }
-                log.debug("{}: its transaction lost a race (SQLState {}), attempt {} of {}", instance, state, attempt, attempts);
+                log.debug("{}: lost a race ({}), attempt {} of {}", instance, race, attempt, attempts);
                 ContentionRetryingCommandBus.pause(attempt);
             }
         }
+    }
+
+    /**
+     * What race {@code failure} lost, or {@code null}: a transaction's (its SQLState), or a deadline
+     * the pool process cancels or moves while another scheduler thread, here or on another instance,
+     * is running it (both of a customer's deadlines due at once, after a long stop).
+     */
+    static String raceLost(Throwable failure) {
+        String state = ContentionRetryingCommandBus.raceLost(failure);
+        if (state != null) {
+            return "SQLState " + state;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof TaskInstanceCurrentlyExecutingException) {
+                return "the other deadline was executing";
+            }
+        }
+        return null;
     }
 
     @Override

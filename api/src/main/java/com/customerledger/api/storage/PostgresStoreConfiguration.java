@@ -104,6 +104,12 @@ public class PostgresStoreConfiguration {
         return bus;
     }
 
+    /** The transfer batch worker and the webhook dispatcher run on one command instance at a time. */
+    @Bean(destroyMethod = "close")
+    PostgresWorkerLeases workerLeases(HikariDataSource dataSource) {
+        return new PostgresWorkerLeases(dataSource);
+    }
+
     /** {@code ledger.commands.retries}: commands handled again after a lost race; {@code ledger.commands.contended}: answered 503. */
     @Bean
     MeterBinder contentionMetrics(ContentionRetryingCommandBus bus) {
