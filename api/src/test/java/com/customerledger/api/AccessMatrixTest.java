@@ -198,6 +198,10 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             write("POST /api/webhooks", (f, c) -> post("/api/webhooks", Map.of("webhookId", f.unique("am-hook"), "url",
                     "http://127.0.0.1:9/never", "eventTypes", List.of("RepRegisteredEvent"), "secret", "0123456789abcdef")),
                                                                                                                                   401, 403, 403, 403, 403, 403, 403, 201),
+            read("GET /api/inbox", (f, c) -> get("/api/inbox?done=true&kind=REVIEW"),                                           401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+            // nobody has an item of this id: the own inbox's answer, never another's
+            write("POST /api/inbox/{inboxItemId}/done", (f, c) -> post("/api/inbox/am-no-such-item/done", null),                 401, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+            write("POST /api/samples/{sampleId}/dispatch", (f, c) -> post("/api/samples/am-no-such-sample/dispatch", Map.of()),   401, 403, 403, 403, 403, 403, 403, 404, 403, 404, 403),
             read("GET /api/webhooks", (f, c) -> get("/api/webhooks"),                                                           401, 403, 403, 403, 403, 403, 403, 200),
             // the admin passes the access check; there is no such webhook (404)
             write("DELETE /api/webhooks/{webhookId}", (f, c) -> new Request("DELETE", "/api/webhooks/am-no-such-hook", null),
@@ -238,6 +242,9 @@ class AccessMatrixTest extends EmbeddedLedgerTest {
             // body passes the access check and is refused by the policy's own rule (reminder not before release, 400)
             write("PUT /api/policies/pool", (f, c) -> put("/api/policies/pool", Map.of("daysWithoutVisit", 30,
                     "daysWithoutDeal", 90, "reminderDaysBefore", 30)),                                                            401, 403, 403, 403, 403, 403, 403, 400),
+            read("GET /api/policies/reminders", (f, c) -> get("/api/policies/reminders"),                                        401, 403, 403, 403, 403, 200, 200, 200),
+            // no birthdays, no campaigns: the shared ledger's reps get no notices from it
+            write("PUT /api/policies/reminders", (f, c) -> put("/api/policies/reminders", Map.of("campaigns", List.of())),          401, 403, 403, 403, 403, 403, 403, 200),
             read("GET /api/policies/pricing", (f, c) -> get("/api/policies/pricing"),                                            401, 403, 403, 403, 403, 200, 200, 200),
             // publishes the pricing rules in force again: a new version that prices exactly as before
             write("PUT /api/policies/pricing", (f, c) -> put("/api/policies/pricing", f.currentPricingRules()),                 401, 403, 403, 403, 403, 403, 403, 200),

@@ -33,6 +33,8 @@ public abstract class EmbeddedLedgerTest {
     static final Path DATA_DIR = TestData.newDirectory("ledger-test-");
     /** Reps r01..r50 exist as users so that many different reps can race for one customer. */
     static final int EXTRA_REPS = 50;
+    static final String WORKFLOW_MANAGER = "lead-w";
+    static final String WORKFLOW_REP = "rep-w";
     static final int SNAPSHOT_THRESHOLD = 5;
     static final String IMPORT_LIMIT = "1MB";
     private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
@@ -68,6 +70,10 @@ public abstract class EmbeddedLedgerTest {
                 Map.of("username", "warehouse", "password", "{noop}warehouse-pass", "roles", "WAREHOUSE"),
                 Map.of("username", "dealer-a", "password", "{noop}dealer-a-pass", "roles", "DEALER", "customer-id", "c-dealer-a"),
                 Map.of("username", "dealer-b", "password", "{noop}dealer-b-pass", "roles", "DEALER", "customer-id", "c-dealer-b")));
+        // a rep and the rep who manages it, for the workflows' tests (no other test registers them)
+        for (String rep : List.of(WORKFLOW_MANAGER, WORKFLOW_REP)) {
+            users.add(Map.of("username", rep, "password", "{noop}" + Api.EXTRA_REP_PASSWORD, "roles", "REP", "rep-id", rep));
+        }
         for (int i = 1; i <= EXTRA_REPS; i++) {
             String rep = extraRep(i);
             users.add(Map.of("username", rep, "password", "{noop}" + Api.EXTRA_REP_PASSWORD, "roles", "REP", "rep-id", rep));

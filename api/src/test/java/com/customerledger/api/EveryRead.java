@@ -104,7 +104,10 @@ final class EveryRead {
                 "/api/policies/assignment?" + at,
                 "/api/policies/assignment/versions?" + at,
                 "/api/policies/pool?" + at,
-                "/api/policies/grading?" + at);
+                "/api/policies/grading?" + at,
+                "/api/inbox?" + at,
+                "/api/policies/reminders?" + at,
+                "/api/inbox?done=true&kind=REVIEW&" + at);
         for (String read : reads) {
             Api.Response answer = api.get("manager", read);
             assertThat(answer.status()).as(read + " → " + answer).isEqualTo(200);

@@ -351,7 +351,7 @@ class HostileInputPropertyTest {
                 "/api/reps", "/api/reps/" + OWNER + "/portfolio", "/api/pool", "/api/transfers/" + BATCH,
                 "/api/funnel?from=" + FROM + "&to=" + TO, "/api/analytics/leaderboard?from=" + FROM + "&to=" + TO,
                 "/api/analytics/customers-by-region", "/api/analytics/grades", "/api/analytics/receivables", "/api/policies/assignment",
-                "/api/policies/grading", "/api/policies/pool");
+                "/api/policies/grading", "/api/policies/pool", "/api/policies/reminders", "/api/inbox");
     }
 
     /**
@@ -470,7 +470,7 @@ class HostileInputPropertyTest {
                 write("POST", "/api/customers", ADMIN, "{\"customerId\":null,\"name\":\"寿光市绿源养殖有限公司\",\"type\":\"FARM\","
                         + "\"region\":{\"province\":\"山东省\",\"city\":\"潍坊市\",\"county\":\"寿光市\"},\"address\":\"文圣街1号\","
                         + "\"creditCode\":\"91370783MA3C5BXX0X\",\"phone\":\"13805361234\",\"contacts\":[{\"name\":\"王经理\","
-                        + "\"title\":\"场长\",\"phone\":\"13900000000\"}],\"scale\":{\"value\":5000,\"unit\":\"HEAD\"},"
+                        + "\"title\":\"场长\",\"phone\":\"13900000000\",\"birthday\":\"08-15\",\"lunar\":true}],\"scale\":{\"value\":5000,\"unit\":\"HEAD\"},"
                         + "\"species\":[\"pig\"],\"crops\":[\"corn\"],\"productLines\":[\"feed\"],\"source\":\"展会\","
                         + "\"ownerRepId\":\"" + OWNER + "\"}"),
                 write("PATCH", "/api/customers/{" + VISITED + "}", ADMIN, "{\"address\":\"寿光市文圣街2号\",\"phone\":\"13805369999\","
@@ -487,7 +487,8 @@ class HostileInputPropertyTest {
                         + "\"00000000-0000-0000-0000-000000000000\",\"reason\":\"转错了\"}"),
                 write("POST", "/api/customers/{" + VISITED + "}/visits", OWNER, "{\"visitId\":null,\"visitedAt\":\"" + PAST + "\","
                         + "\"channel\":\"ON_SITE\",\"notes\":\"看了猪舍\",\"outcome\":\"要报价\",\"nextFollowUpAt\":\"" + FUTURE + "\","
-                        + "\"location\":{\"lat\":36.88,\"lon\":118.73}}"),
+                        + "\"location\":{\"lat\":36.88,\"lon\":118.73},\"intent\":\"HIGH\",\"sampleRequest\":{\"productId\":\""
+                        + PRODUCT + "\",\"quantity\":2}}"),
                 write("POST", "/api/customers/{" + VISITED + "}/deals", ADMIN, "{\"dealId\":null,\"productLine\":\"feed\","
                         + "\"amount\":1200.00,\"margin\":150.00,\"closedAt\":\"" + SETTLED + "\"}"),
                 write("POST", "/api/transfers", ADMIN, "{\"fromRepId\":\"" + EMPTY_REP + "\",\"toRepId\":\"" + EDITOR + "\","
@@ -554,6 +555,9 @@ class HostileInputPropertyTest {
                 write("POST", "/api/webhooks", ADMIN, "{\"webhookId\":\"hx-hook\",\"url\":\"http://127.0.0.1:9/hook\","
                         + "\"eventTypes\":[\"CustomerTransferredEvent\"],\"secret\":\"0123456789abcdef\"}"),
                 read("/api/webhooks/{hx-hook}/deliveries", ADMIN, "status", "PENDING", "page", "0", "size", "10"),
+                read("/api/inbox", OWNER, "done", "true", "kind", "REVIEW", "page", "0", "size", "10", "minPosition", "1"),
+                write("POST", "/api/inbox/{hx-no-such-item}/done", OWNER, null),
+                write("POST", "/api/samples/{hx-no-such-sample}/dispatch", "warehouse", "{\"note\":\"SF1\"}"),
                 read("/api/analytics/sales", ADMIN, "from", FROM, "to", TO, "productLine", "feed", "minPosition", "1"),
                 read("/api/forecast", ADMIN, "from", FROM, "to", TO, "repId", OWNER, "productLine", "feed", "minPosition", "1"),
                 write("POST", "/api/customers/{" + VISITED + "}/sell-through", ADMIN, "{\"reportId\":\"hx-st\",\"period\":"
@@ -569,6 +573,10 @@ class HostileInputPropertyTest {
                 read("/api/policies/assignment/versions", ADMIN, "minPosition", "1"),
                 read("/api/policies/grading", ADMIN, "minPosition", "1"),
                 read("/api/policies/pool", ADMIN, "minPosition", "1"),
+                write("PUT", "/api/policies/reminders", ADMIN, "{\"birthdayDaysBefore\":3,\"campaigns\":[{\"campaignId\":"
+                        + "\"hx-bailu\",\"solarTerm\":\"白露\",\"daysBefore\":7,\"match\":{\"region\":{\"province\":"
+                        + "\"山东省\"},\"crops\":[\"wheat\"],\"species\":[\"pig\"]},\"articleId\":\"hx-kb\"}]}"),
+                read("/api/policies/reminders", ADMIN, "minPosition", "1"),
                 read("/api/pool", ADMIN, "q", "绿源", "type", "FARM", "region", "山东省", "page", "0", "size", "10", "minPosition", "1"),
                 read("/api/audit/events", ADMIN, "customerId", VISITED),
                 read("/api/audit/transfers", ADMIN, "from", FROM, "to", TO, "repId", OWNER, "customerId", CUSTOMER, "format", "json"),

@@ -152,9 +152,10 @@ class AxonConfiguration {
                         .transactionManager(NoTransactionManager.INSTANCE));
                 // inside the transaction of the command whose events they handle, failing it when they fail: the
                 // lookups; the pool process (its deadlines); the webhook outbox (every stored event queues its
-                // deliveries); a delivered order's deals
+                // deliveries); a delivered order's deals; the work a visit starts and the inbox notices
                 for (String group : List.of(CommandLookups.PROCESSING_GROUP, PoolProcess.PROCESSING_GROUP,
-                        WebhookOutbox.PROCESSING_GROUP, DeliveredOrderDeals.PROCESSING_GROUP)) {
+                        WebhookOutbox.PROCESSING_GROUP, DeliveredOrderDeals.PROCESSING_GROUP,
+                        com.customerledger.command.workflow.VisitWorkflows.PROCESSING_GROUP)) {
                     processing.registerSubscribingEventProcessor(group);
                     processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
                 }

@@ -84,13 +84,16 @@ class SecurityConfiguration {
                         .requestMatchers("/api/imports/**", "/api/exports/**").hasAnyRole(ADMIN, MANAGER)
                         // the catalogue and prices are for everyone; finance reads customers and their credit
                         .requestMatchers(GET, "/api/products", "/api/products/*", "/api/prices").authenticated()
+                        // every user has an inbox; the items it shows and marks are the caller's own
+                        .requestMatchers(GET, "/api/inbox").authenticated()
+                        .requestMatchers(POST, "/api/inbox/*/done").authenticated()
                         .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
                         // a dealer reaches its own orders and account only (the controllers and aggregates check whose)
                         .requestMatchers(GET, "/api/orders", "/api/orders/*")
                         .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, FINANCE, WAREHOUSE, DEALER)
                         .requestMatchers(POST, "/api/orders", "/api/orders/*/cancel", "/api/customers/*/sell-through")
                         .hasAnyRole(ADMIN, MANAGER, REP, DEALER)
-                        .requestMatchers(POST, "/api/orders/*/dispatch").hasAnyRole(ADMIN, WAREHOUSE)
+                        .requestMatchers(POST, "/api/orders/*/dispatch", "/api/samples/*/dispatch").hasAnyRole(ADMIN, WAREHOUSE)
                         .requestMatchers(POST, "/api/orders/*/deliver").hasAnyRole(ADMIN, MANAGER, REP, WAREHOUSE, DEALER)
                         .requestMatchers(POST, "/api/orders/*/decision").hasAnyRole(ADMIN, MANAGER, FINANCE)
                         .requestMatchers(POST, "/api/credit/requests/*/decision", "/api/customers/*/payments")

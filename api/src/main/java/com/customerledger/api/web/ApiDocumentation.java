@@ -82,7 +82,12 @@ class ApiDocumentation {
             Map.entry("by", "`rep` or `region` (province)."),
             Map.entry("period", "A calendar month (`2026-11`), quarter (`2026-Q4`) or year (`2026`), in UTC."),
             Map.entry("includeManual", "`true` also regrades customers whose grade was set by hand (default `false`)."),
-            Map.entry("limit", "At most this many customers who would move are listed (the counts cover all)."));
+            Map.entry("limit", "At most this many customers who would move are listed (the counts cover all)."),
+            Map.entry("done", "`true`: also the items already done (default: open ones only)."),
+            Map.entry("kind", "Only items of this kind (FOLLOW_UP_DUE, POOL_WARNING, REVIEW, SAMPLE_TASK, SAMPLE_SENT, "
+                    + "TICKET, ESCALATION, BIRTHDAY, CAMPAIGN, OVERDUE_CREDIT, NEXT_PURCHASE)."),
+            Map.entry("inboxItemId", "The inbox item's id, as the inbox shows it."),
+            Map.entry("sampleId", "The sample's id, `<customerId>:<visitId>` of the visit that asked for it."));
 
     @Bean
     OpenAPI ledgerOpenApi() {
@@ -144,6 +149,8 @@ class ApiDocumentation {
                         tag(ApiTags.OPERATIONS, "Projection status, replays and parked events (ADMIN)."),
                         tag(ApiTags.WEBHOOKS, "Signed deliveries of the ledger's events to other systems (an ERP, SMS "
                                 + "gateways, 企业微信 / 钉钉 bots), at least once and in order per customer (ADMIN)."),
+                        tag(ApiTags.INBOX, "Every user's tasks and notices, put there by the ledger's rules (reviews, "
+                                + "samples to send, pool warnings, tickets, reminders)."),
                         tag(ApiTags.IMPORTS, "Moving in: customer books from Excel or CSV imported as tracked jobs, and "
                                 + "the customers exported back as a sheet (MANAGER, ADMIN).")));
     }

@@ -20,6 +20,7 @@ public final class ApiTags {
     public static final String OPERATIONS = "Operations";
     public static final String IMPORTS = "Import and export";
     public static final String WEBHOOKS = "Webhooks";
+    public static final String INBOX = "Inbox";
 
     private ApiTags() {
     }

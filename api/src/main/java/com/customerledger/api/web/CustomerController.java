@@ -29,7 +29,9 @@ import com.customerledger.events.CustomerType;
 import com.customerledger.events.GeoPoint;
 import com.customerledger.events.Grade;
 import com.customerledger.events.TransferReason;
+import com.customerledger.events.SampleRequest;
 import com.customerledger.events.VisitChannel;
+import com.customerledger.events.VisitIntent;
 import com.customerledger.query.customer.CustomerFilter;
 import com.customerledger.query.customer.CustomerPage;
 import com.customerledger.query.customer.CustomerView;
@@ -152,7 +154,7 @@ class CustomerController {
             @NotNull CollaboratorRole role) {
     }
 
-    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"visitId\": \"v-20261102-01\", \"visitedAt\": \"2026-11-02T02:30:00Z\", \"channel\": \"ON_SITE\", \"notes\": \"看了猪舍，母猪存栏600头，想试用教槽料\", \"outcome\": \"同意试用\", \"nextFollowUpAt\": \"2026-11-09T02:00:00Z\", \"location\": {\"lat\": 36.88, \"lon\": 118.79}}")
+    @Schema(description = "The body of this write; an unknown member is refused with 400.", example = "{\"visitId\": \"v-20261102-01\", \"visitedAt\": \"2026-11-02T02:30:00Z\", \"channel\": \"ON_SITE\", \"notes\": \"看了猪舍，母猪存栏600头，想试用教槽料\", \"outcome\": \"同意试用\", \"nextFollowUpAt\": \"2026-11-09T02:00:00Z\", \"location\": {\"lat\": 36.88, \"lon\": 118.79}, \"intent\": \"HIGH\", \"sampleRequest\": {\"productId\": \"feed-creep-20\", \"quantity\": 2}}")
     record VisitRequest(
             @Pattern(regexp = ID, message = ID_MESSAGE) String visitId,
             @NotNull Instant visitedAt,
@@ -160,7 +162,13 @@ class CustomerController {
             @NotBlank @Size(max = 4000) String notes,
             @Size(max = 500) String outcome,
             Instant nextFollowUpAt,
-            @Valid LocationRequest location) {
+            @Valid LocationRequest location,
+            VisitIntent intent,
+            @Valid SampleRequestBody sampleRequest) {
+    }
+
+    record SampleRequestBody(@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String productId,
+                             @NotNull @Positive @Digits(integer = 9, fraction = 3) BigDecimal quantity) {
     }
 
     record LocationRequest(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -302,7 +310,7 @@ class CustomerController {
     }
 
     @Operation(tags = ApiTags.ACTIVITY, summary = "Record a visit",
-            description = "The owner or an EDITOR collaborator records a contact (on site, phone, message) with notes, outcome and next follow-up. Repeating the same `visitId` with the same data appends nothing.")
+            description = "The owner or an EDITOR collaborator records a contact (on site, phone, message) with notes, outcome and next follow-up. `intent: HIGH` puts a review task in the inbox of the rep's manager (every MANAGER user when the rep has none); a `sampleRequest` (a product of the catalogue, unknown: 404) puts a dispatch task in the WAREHOUSE inbox (`POST /api/samples/{visitId}/dispatch`). Repeating the same `visitId` with the same data appends nothing.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/{customerId}/visits")
     ResponseEntity<VisitRecorded> recordVisit(@PathVariable String customerId, @Valid @RequestBody VisitRequest request) {
@@ -311,7 +319,10 @@ class CustomerController {
         Commands.Accepted<Object> accepted = commands.send(new RecordVisitCommand(new CustomerId(customerId), visitId,
                 request.visitedAt(), request.channel(), request.notes().trim(), Requests.text(request.outcome()),
                 request.nextFollowUpAt(), request.location() == null ? null
-                : new GeoPoint(request.location().lat(), request.location().lon()), actor), actor);
+                : new GeoPoint(request.location().lat(), request.location().lon()), request.intent(),
+                request.sampleRequest() == null ? null
+                        : new SampleRequest(request.sampleRequest().productId(), request.sampleRequest().quantity()), actor),
+                actor);
         return ResponseEntity.created(URI.create("/api/customers/" + customerId + "/visits"))
                 .body(new VisitRecorded(customerId, visitId, accepted.position()));
     }

@@ -17,7 +17,7 @@ import com.customerledger.events.Decision;
 import com.customerledger.events.order.OrderStep;
 import com.customerledger.query.order.FindOrderQuery;
 import com.customerledger.query.order.ListOrdersQuery;
-import com.customerledger.query.order.NextPurchase;
+import com.customerledger.events.order.NextPurchase;
 import com.customerledger.query.order.NextPurchaseQuery;
 import com.customerledger.query.order.SalesQuery;
 import com.customerledger.query.order.SalesReport;

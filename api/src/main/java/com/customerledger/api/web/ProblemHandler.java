@@ -59,8 +59,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> unknownAggregate(AggregateNotFoundException exception) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found",
-                "no customer or rep with id " + exception.getAggregateIdentifier()));
+        String id = String.valueOf(exception.getAggregateIdentifier());
+        String detail = id.startsWith("inbox:") ? "no inbox item " + id.substring("inbox:".length()) + " in your inbox"
+                : id.startsWith("sample:") ? "no sample " + id.substring("sample:".length())
+                : "no customer or rep with id " + id;
+        return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", detail));
     }
 
     @ExceptionHandler(NotFoundException.class)

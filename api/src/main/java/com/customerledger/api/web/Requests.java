@@ -19,6 +19,8 @@ final class Requests {
     /** A unified social credit code: 18 characters of the official alphabet (no I, O, S, V, Z). */
     static final String CREDIT_CODE = "(?i)[0-9A-HJ-NPQRTUWXY]{18}";
     static final String PHONE = "[+0-9 ()-]{5,30}";
+    /** A birthday as month and day; days up to 30 in any month (a lunar month has 29 or 30 days). */
+    static final String BIRTHDAY = "(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|30|31)";
     static final int MAX_LIST = 50;
     static final int MAX_TEXT = 200;
 
@@ -41,10 +43,26 @@ final class Requests {
     record ContactRequest(
             @NotBlank @Size(max = 100) String name,
             @Size(max = 100) String title,
-            @Pattern(regexp = PHONE, message = "must be a phone number") String phone) {
+            @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+            @Pattern(regexp = BIRTHDAY, message = "must be a month and day, MM-DD") String birthday,
+            Boolean lunar) {
+
+        /** A Gregorian birthday must be a real day (02-29 is, kept on the 28th in other years); a lunar month has up to 30. */
+        @jakarta.validation.constraints.AssertTrue(message = "birthday is no day of the year (a lunar one needs a birthday)")
+        boolean isBirthdayADay() {
+            if (birthday == null) {
+                return lunar == null || !lunar;
+            }
+            if (!birthday.matches(BIRTHDAY)) {
+                return true; // the pattern says what is wrong
+            }
+            int month = Integer.parseInt(birthday.substring(0, 2));
+            int day = Integer.parseInt(birthday.substring(3));
+            return day <= (Boolean.TRUE.equals(lunar) ? 30 : java.time.Month.of(month).maxLength());
+        }
 
         Contact toContact() {
-            return new Contact(name.trim(), title, phone);
+            return new Contact(name.trim(), title, phone, birthday, birthday == null ? null : Boolean.TRUE.equals(lunar));
         }
     }
 

@@ -48,6 +48,18 @@ public class CreditLedger {
         return new Standing(account.limit(), account.paymentTermDays(), account.reserved(), account.outstanding(), overdue);
     }
 
+    /** A delivered order not paid by its due time. */
+    public record Overdue(String orderId, String customerId, BigDecimal openAmount, Instant dueAt) {
+    }
+
+    /** Every delivered order whose payment was due before {@code now} and is still open, the longest overdue first. */
+    public List<Overdue> overdue(Instant now) {
+        return jdbc.query("SELECT order_id, customer_id, open_amount, due_at FROM credit_receivable WHERE due_at < ? "
+                        + "ORDER BY due_at, order_id",
+                (rs, i) -> new Overdue(rs.getString(1), rs.getString(2), new BigDecimal(rs.getString(3)),
+                        Instant.ofEpochMilli(rs.getLong(4))), now.toEpochMilli());
+    }
+
     /** The customer's payment term in force, in days (0 before any limit was approved). */
     public int paymentTermDays(String customerId) {
         return account(customerId).paymentTermDays();

@@ -245,7 +245,8 @@ public class Customer {
             throw new RejectedException(ErrorCode.INVALID_INPUT, "nextFollowUpAt must come after visitedAt");
         }
         VisitRecordedEvent visit = new VisitRecordedEvent(customerId, command.visitId(), actor.repId(), visitedAt,
-                command.channel(), command.notes(), command.outcome(), followUp, command.location(), actor.userId());
+                command.channel(), command.notes(), command.outcome(), followUp, command.location(), actor.userId(),
+                command.intent(), command.sampleRequest());
         if (records.repeats(visit)) {
             return;
         }

@@ -59,7 +59,8 @@ public class LookupVerification {
     public static final List<String> LOOKUP_TABLES = List.of("customer_key", "customer_facts", "customer_owner", "customer_collaborator",
             "rep_book", "assignment_turn", "assignment_rule", "assignment_policy_version", "transfer_batch_item",
             "transfer_batch", "pool_policy", "grading_policy", "product_cost", "product_catalog", "pricing_rule", "pricing_policy_version",
-            "credit_receivable", "credit_account");
+            "credit_receivable", "credit_account", "customer_opportunity", "customer_reminder",
+            "customer_follow_up", "reminder_policy", "customer_delivery");
     private static final int BATCH = 500;
     /** The key of the PostgreSQL advisory lock one instance holds while it checks the lookups. */
     private static final long CHECK_LOCK = 0x4c4f4f4b555053L; // "LOOKUPS"

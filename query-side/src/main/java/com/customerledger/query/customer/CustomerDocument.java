@@ -101,6 +101,6 @@ class CustomerDocument extends SequencedDocument {
         return new CustomerView(id, name, type, region, address, creditCode, phone, List.copyOf(contacts), scale,
                 List.copyOf(species), List.copyOf(crops), List.copyOf(productLines), source, ownerRepId, inPool,
                 ownerSince, List.copyOf(collaborators), registeredAt, registeredBy, assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade,
-                List.copyOf(gradeHistory), null, null, updatedAt);
+                List.copyOf(gradeHistory), null, null, updatedAt, null);
     }
 }

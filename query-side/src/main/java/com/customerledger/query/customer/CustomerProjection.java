@@ -152,7 +152,8 @@ public class CustomerProjection {
     Optional<CustomerView> handle(FindCustomerQuery query) {
         Instant yearAgo = clock.instant().atZone(ZoneOffset.UTC).minusMonths(12).toInstant();
         return Optional.ofNullable(mongo.findById(query.customerId(), CustomerDocument.class)).map(CustomerDocument::toView)
-                .map(view -> view.withActivity(activity.dealsSince(view.customerId(), yearAgo), funnel.openOf(view.customerId())));
+                .map(view -> view.withActivity(activity.dealsSince(view.customerId(), yearAgo), funnel.openOf(view.customerId())))
+                .map(this::withNextPurchase);
     }
 
     @QueryHandler
@@ -166,7 +167,13 @@ public class CustomerProjection {
         return page(criteria, query.page());
     }
 
+    private CustomerView withNextPurchase(CustomerView view) {
+        return view.withNextPurchase(com.customerledger.query.order.SalesQueries.nextPurchase(mongo, view.customerId(),
+                view.scale(), view.species()));
+    }
+
     @QueryHandler
+    @ReadsFrom(Projections.ACTIVITY)
     PortfolioView handle(FindPortfolioQuery query) {
         List<Criteria> owned = criteriaOf(query.filter());
         owned.add(Criteria.where("ownerRepId").is(query.repId()));
@@ -175,7 +182,14 @@ public class CustomerProjection {
         }
         List<Criteria> collaborating = criteriaOf(query.filter());
         collaborating.add(Criteria.where("collaboratorIds").is(query.repId()));
-        return new PortfolioView(query.repId(), page(owned, query.page()), page(collaborating, query.page()));
+        CustomerPage book = page(owned, query.page());
+        Map<String, CustomerView> byId = new java.util.LinkedHashMap<>();
+        book.items().forEach(view -> byId.put(view.customerId(), view));
+        Map<String, com.customerledger.events.order.NextPurchase> next = com.customerledger.query.order.SalesQueries
+                .nextPurchases(mongo, List.copyOf(byId.keySet()), id -> byId.get(id).scale(), id -> byId.get(id).species());
+        return new PortfolioView(query.repId(), new CustomerPage(book.items().stream()
+                .map(view -> view.withNextPurchase(next.get(view.customerId()))).toList(),
+                book.page(), book.size(), book.total()), page(collaborating, query.page()));
     }
 
     @QueryHandler

@@ -5,6 +5,7 @@ import com.customerledger.events.CustomerType;
 import com.customerledger.events.Grade;
 import com.customerledger.events.Region;
 import com.customerledger.events.Scale;
+import com.customerledger.events.order.NextPurchase;
 import java.time.Instant;
 import com.customerledger.query.funnel.OpportunitySummary;
 import com.customerledger.query.visit.DealsSummary;
@@ -16,7 +17,8 @@ import java.util.List;
  * {@code unassignedReason} that left it in the pool), and {@code poolReleaseDueAt} when its owner
  * has been warned it returns to the pool unless something happens first; the last visit and the
  * follow-up it planned; its grade with every change and its inputs; and, in the 360 view of one
- * customer, its deals of the last 12 months and its open opportunities.
+ * customer, its deals of the last 12 months and its open opportunities; in that view and in a portfolio,
+ * when its last delivery is expected to run out ({@code nextPurchase}).
  */
 public record CustomerView(
         String customerId,
@@ -47,14 +49,22 @@ public record CustomerView(
         List<GradeChangeView> gradeHistory,
         DealsSummary dealsLast12Months,
         List<OpportunitySummary> openOpportunities,
-        Instant updatedAt) {
+        Instant updatedAt,
+        NextPurchase nextPurchase) {
 
     /** The same view with its deals of the last twelve months and open opportunities (only the 360 view carries them). */
     public CustomerView withActivity(DealsSummary deals, List<OpportunitySummary> opportunities) {
         return new CustomerView(customerId, name, type, region, address, creditCode, phone, contacts, scale, species, crops,
                 productLines, source, ownerRepId, inPool, ownerSince, collaborators, registeredAt, registeredBy,
                 assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade, gradeHistory, deals,
-                opportunities, updatedAt);
+                opportunities, updatedAt, nextPurchase);
+    }
+
+    public CustomerView withNextPurchase(NextPurchase next) {
+        return new CustomerView(customerId, name, type, region, address, creditCode, phone, contacts, scale, species, crops,
+                productLines, source, ownerRepId, inPool, ownerSince, collaborators, registeredAt, registeredBy,
+                assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade, gradeHistory,
+                dealsLast12Months, openOpportunities, updatedAt, next);
     }
 
 

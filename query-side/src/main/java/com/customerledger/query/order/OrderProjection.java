@@ -162,7 +162,7 @@ public class OrderProjection {
             order.status = "DELIVERED";
             order.reserved = BigDecimal.ZERO;
             order.dueAt = event.dueAt();
-            order.deliveredAt = recordedAt;
+            order.deliveredAt = event.deliveredAt(); // business time, as the due date and the command side count it
             order.steps.add(new OrderView.Step("DELIVERED", event.deliveredBy(), recordedAt, event.note()));
         });
     }

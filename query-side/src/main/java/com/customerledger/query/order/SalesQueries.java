@@ -1,5 +1,6 @@
 package com.customerledger.query.order;
 
+import com.customerledger.events.order.NextPurchase;
 import com.customerledger.events.SalesPeriod;
 import com.customerledger.events.order.OrderLine;
 import com.customerledger.events.sellthrough.SellThroughLine;
@@ -93,20 +94,6 @@ public class SalesQueries {
     @QueryHandler
     @ReadsFrom({Projections.ACTIVITY, Projections.CUSTOMERS})
     NextPurchase handle(NextPurchaseQuery query) {
-        List<OrderProjection.OrderDocument> delivered = mongo.find(Query.query(Criteria.where("customerId")
-                .is(query.customerId()).and("status").is("DELIVERED")), OrderProjection.OrderDocument.class);
-        Map<com.customerledger.events.pricing.ProductUnit, BigDecimal> byUnit = new HashMap<>();
-        delivered.forEach(order -> order.lines.forEach(line -> byUnit.merge(line.unit(), line.quantity(), BigDecimal::add)));
-        com.customerledger.events.pricing.ProductUnit unit = byUnit.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        List<NextPurchase.Delivery> deliveries = new ArrayList<>();
-        for (OrderProjection.OrderDocument order : delivered) {
-            BigDecimal quantity = order.lines.stream().filter(line -> line.unit() == unit).map(OrderLine::quantity)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (quantity.signum() > 0) {
-                deliveries.add(new NextPurchase.Delivery(order.deliveredAt, quantity));
-            }
-        }
         org.bson.Document customer = mongo.findById(query.customerId(), org.bson.Document.class,
                 com.customerledger.query.customer.CustomerProjection.COLLECTION);
         com.customerledger.events.Scale scale = null;
@@ -119,7 +106,48 @@ public class SalesQueries {
             }
             species = customer.getList("species", String.class, List.of());
         }
-        return NextPurchase.estimate(query.customerId(), deliveries, unit, scale, species);
+        return nextPurchase(mongo, query.customerId(), scale, species);
+    }
+
+    /**
+     * The customer's next purchase from its delivered orders, counted in the unit most of its delivered quantity came
+     * in, with its scale and species: for the estimate's own read, the 360 view and the portfolio.
+     */
+    public static NextPurchase nextPurchase(MongoTemplate mongo, String customerId, com.customerledger.events.Scale scale,
+                                            List<String> species) {
+        return estimate(customerId, delivered(mongo, List.of(customerId)).getOrDefault(customerId, List.of()), scale, species);
+    }
+
+    /** The next purchases of several customers (a portfolio's page), their orders read at once. */
+    public static Map<String, NextPurchase> nextPurchases(MongoTemplate mongo, List<String> customerIds,
+                                                          java.util.function.Function<String, com.customerledger.events.Scale> scaleOf,
+                                                          java.util.function.Function<String, List<String>> speciesOf) {
+        Map<String, List<OrderProjection.OrderDocument>> delivered = delivered(mongo, customerIds);
+        Map<String, NextPurchase> next = new HashMap<>();
+        for (String customerId : customerIds) {
+            next.put(customerId, estimate(customerId, delivered.getOrDefault(customerId, List.of()), scaleOf.apply(customerId),
+                    speciesOf.apply(customerId)));
+        }
+        return next;
+    }
+
+    private static Map<String, List<OrderProjection.OrderDocument>> delivered(MongoTemplate mongo, List<String> customerIds) {
+        Map<String, List<OrderProjection.OrderDocument>> byCustomer = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return byCustomer;
+        }
+        mongo.find(Query.query(Criteria.where("customerId").in(customerIds).and("status").is("DELIVERED")),
+                        OrderProjection.OrderDocument.class)
+                .forEach(order -> byCustomer.computeIfAbsent(order.customerId, id -> new ArrayList<>()).add(order));
+        return byCustomer;
+    }
+
+    private static NextPurchase estimate(String customerId, List<OrderProjection.OrderDocument> delivered,
+                                         com.customerledger.events.Scale scale, List<String> species) {
+        List<NextPurchase.Delivered> lines = new ArrayList<>();
+        delivered.forEach(order -> order.lines.forEach(line ->
+                lines.add(new NextPurchase.Delivered(order.deliveredAt, line.unit(), line.quantity()))));
+        return NextPurchase.ofDeliveries(customerId, lines, scale, species);
     }
 
     private List<SalesReport.SoldOnRow> soldOn(SalesQuery query) {

@@ -17,13 +17,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The policies that are a single set of settings (pool, grading): one document each, the version in force. */
+/** The policies that are a single set of settings (pool, grading, reminders): one document each, the version in force. */
 @Component
 @ProcessingGroup(Projections.POLICIES)
 public class SettingsProjection {
 
     private static final String POOL = "pool";
     private static final String GRADING = "grading";
+    private static final String REMINDERS = "reminders";
 
     @Document("pool_policy")
     static class PoolDocument extends SequencedDocument {
@@ -40,6 +41,15 @@ public class SettingsProjection {
         GradeThreshold s;
         GradeThreshold a;
         GradeThreshold b;
+        String setBy;
+    }
+
+    @Document("reminder_policy")
+    static class ReminderDocument extends SequencedDocument {
+        int version;
+        Integer birthdayDaysBefore;
+        Integer nextPurchaseDaysBefore;
+        java.util.List<com.customerledger.events.reminder.ReminderCampaign> campaigns;
         String setBy;
     }
 
@@ -72,10 +82,24 @@ public class SettingsProjection {
                 });
     }
 
+    @EventHandler
+    void on(com.customerledger.events.reminder.ReminderPolicySetEvent event, @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt) {
+        SequencedDocument.apply(mongo, ReminderDocument.class, REMINDERS, sequence, recordedAt, ReminderDocument::new,
+                document -> {
+                    document.version = event.version();
+                    document.birthdayDaysBefore = event.birthdayDaysBefore();
+                    document.nextPurchaseDaysBefore = event.nextPurchaseDaysBefore();
+                    document.campaigns = event.campaigns();
+                    document.setBy = event.setBy();
+                });
+    }
+
     @ResetHandler
     void reset() {
         mongo.remove(new Query(), PoolDocument.class);
         mongo.remove(new Query(), GradingDocument.class);
+        mongo.remove(new Query(), ReminderDocument.class);
     }
 
     @QueryHandler
@@ -84,6 +108,15 @@ public class SettingsProjection {
         return document == null ? new PoolPolicyView(0, 0, 0, 0, null, null)
                 : new PoolPolicyView(document.version, document.daysWithoutVisit, document.daysWithoutDeal,
                 document.reminderDaysBefore, document.setBy, document.updatedAt());
+    }
+
+    @QueryHandler
+    ReminderPolicyView handle(FindReminderPolicyQuery query) {
+        ReminderDocument document = mongo.findById(REMINDERS, ReminderDocument.class);
+        return document == null ? new ReminderPolicyView(0, null, null, java.util.List.of(), null, null)
+                : new ReminderPolicyView(document.version, document.birthdayDaysBefore, document.nextPurchaseDaysBefore,
+                document.campaigns, document.setBy,
+                document.updatedAt());
     }
 
     @QueryHandler

@@ -52,6 +52,8 @@ public class ActivityProjection {
         GeoPoint location;
         String recordedBy;
         Instant recordedAt;
+        com.customerledger.events.VisitIntent intent;
+        com.customerledger.events.SampleRequest sampleRequest;
     }
 
     @Document(DEALS)
@@ -91,6 +93,8 @@ public class ActivityProjection {
         visit.location = event.location();
         visit.recordedBy = event.recordedBy();
         visit.recordedAt = recordedAt;
+        visit.intent = event.intent();
+        visit.sampleRequest = event.sampleRequest();
         mongo.save(visit);
     }
 
@@ -133,7 +137,7 @@ public class ActivityProjection {
         List<VisitView> items = mongo.find(ofCustomer.with(Sort.by(Sort.Direction.DESC, "visitedAt", "_id"))
                         .skip(query.page().offset()).limit(query.page().size()), VisitDocument.class).stream()
                 .map(v -> new VisitView(v.visitId, v.customerId, v.repId, v.visitedAt, v.channel, v.notes, v.outcome,
-                        v.nextFollowUpAt, v.location, v.recordedBy, v.recordedAt)).toList();
+                        v.nextFollowUpAt, v.location, v.recordedBy, v.recordedAt, v.intent, v.sampleRequest)).toList();
         return new VisitPage(items, query.page().page(), query.page().size(), total);
     }
 

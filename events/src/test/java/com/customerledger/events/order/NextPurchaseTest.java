@@ -1,4 +1,4 @@
-package com.customerledger.query.order;
+package com.customerledger.events.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.customerledger.query.order;
+package com.customerledger.events.order;
 
 import com.customerledger.events.Scale;
 import com.customerledger.events.pricing.ProductUnit;
@@ -26,6 +26,27 @@ public record NextPurchase(String customerId, Instant expectedAt, Double cycleDa
 
     /** One delivery: when, and how much of the customer's usual unit. */
     public record Delivery(Instant deliveredAt, BigDecimal quantity) {
+    }
+
+    /** How much of one unit a delivered order brought. */
+    public record Delivered(Instant deliveredAt, ProductUnit unit, BigDecimal quantity) {
+    }
+
+    /**
+     * The estimate from a customer's delivered order lines, counted in the unit most of its delivered quantity came in
+     * (feed in bags and premix in kg are not added up); the query side's 360 view and the command side's reminder
+     * both reckon so.
+     */
+    public static NextPurchase ofDeliveries(String customerId, List<Delivered> delivered, Scale scale, List<String> species) {
+        Map<ProductUnit, BigDecimal> byUnit = new java.util.EnumMap<>(ProductUnit.class);
+        delivered.forEach(line -> byUnit.merge(line.unit(), line.quantity(), BigDecimal::add));
+        ProductUnit unit = byUnit.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        Map<Instant, BigDecimal> byDelivery = new java.util.TreeMap<>();
+        delivered.stream().filter(line -> line.unit() == unit)
+                .forEach(line -> byDelivery.merge(line.deliveredAt(), line.quantity(), BigDecimal::add));
+        List<Delivery> deliveries = byDelivery.entrySet().stream().filter(entry -> entry.getValue().signum() > 0)
+                .map(entry -> new Delivery(entry.getKey(), entry.getValue())).toList();
+        return estimate(customerId, deliveries, unit, scale, species == null ? List.of() : species);
     }
 
     private static final double SECONDS_PER_DAY = 86_400.0;

@@ -1,0 +1,5 @@
+package com.customerledger.query.policy;
+
+/** The reminder policy in force. */
+public record FindReminderPolicyQuery() {
+}
