@@ -166,6 +166,51 @@ CREATE TABLE IF NOT EXISTS credit_receivable (
 );
 CREATE INDEX IF NOT EXISTS credit_receivable_by_customer ON credit_receivable (customer_id, due_at);
 
+-- each customer's opportunities and their stages, for the workflows that move them (a sample sent)
+CREATE TABLE IF NOT EXISTS customer_opportunity (
+    opportunity_id VARCHAR(128) NOT NULL PRIMARY KEY,
+    customer_id    VARCHAR(128) NOT NULL,
+    product_line   VARCHAR(128) NOT NULL,
+    stage          VARCHAR(16)  NOT NULL
+);
+CREATE INDEX IF NOT EXISTS customer_opportunity_by_customer ON customer_opportunity (customer_id);
+
+-- what the reminders need of each customer (ReminderBook): crops, species and the contacts with a birthday (JSON);
+-- owner and region are in customer_owner
+CREATE TABLE IF NOT EXISTS customer_reminder (
+    customer_id VARCHAR(128)  NOT NULL PRIMARY KEY,
+    name        VARCHAR(500)  NOT NULL,
+    crops       VARCHAR(4000) DEFAULT '' NOT NULL,
+    species     VARCHAR(4000) DEFAULT '' NOT NULL,
+    birthdays   VARCHAR(8000) DEFAULT '[]' NOT NULL,
+    scale_value DOUBLE PRECISION,
+    scale_unit  VARCHAR(16)
+);
+-- what each delivered order brought, per unit, for the next-purchase reminder
+CREATE TABLE IF NOT EXISTS customer_delivery (
+    order_id     VARCHAR(128) NOT NULL,
+    unit         VARCHAR(16)  NOT NULL,
+    customer_id  VARCHAR(128) NOT NULL,
+    delivered_at BIGINT       NOT NULL,  -- epoch milliseconds
+    quantity     VARCHAR(32)  NOT NULL,
+    PRIMARY KEY (order_id, unit)
+);
+CREATE INDEX IF NOT EXISTS customer_delivery_by_customer ON customer_delivery (customer_id);
+-- each customer's next planned follow-up, from its latest visit that planned one
+CREATE TABLE IF NOT EXISTS customer_follow_up (
+    customer_id VARCHAR(128) NOT NULL PRIMARY KEY,
+    visit_id    VARCHAR(128) NOT NULL,
+    due_at      BIGINT       NOT NULL  -- epoch milliseconds
+);
+-- the reminder policy in force (one row), its campaigns as JSON
+CREATE TABLE IF NOT EXISTS reminder_policy (
+    id                   INT           NOT NULL PRIMARY KEY,
+    version              INT           NOT NULL,
+    birthday_days_before INT,
+    next_purchase_days_before INT,
+    campaigns            VARCHAR(64000) NOT NULL
+);
+
 -- with Axon Server the events are appended and then the lookups commit (two commits): each event the
 -- lookups applied is noted here in their transaction, until LookupVerification has seen it stored
 CREATE TABLE IF NOT EXISTS lookup_receipt (

@@ -69,7 +69,8 @@ public abstract class PollingWorker implements SmartLifecycle {
         while (running) {
             try {
                 if (leases != null && oneInstanceAtATime() && !leases.holds(threadName)) {
-                    pause(idlePoll.multipliedBy(10)); // another instance runs it; take over when it is gone
+                    // another instance runs it: ask again a poll later (at least a second), to take over when it is gone
+                    pause(idlePoll.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : idlePoll);
                 } else if (!runOnce()) {
                     pause(idlePoll);
                 }

@@ -72,16 +72,22 @@ public class PostgresStoreConfiguration {
      */
     @Bean
     SqlDataSourceScriptDatabaseInitializer dataSourceScriptDatabaseInitializer(DataSource dataSource, Environment environment) {
+        DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+        settings.setSchemaLocations(schemaLocations(!environment.getProperty("axon.axonserver.enabled", Boolean.class, true)));
+        settings.setMode(DatabaseInitializationMode.ALWAYS);
+        return new LockedSchemaInitializer(dataSource, settings);
+    }
+
+    /** The scripts, in the order of {@code spring.sql.init.schema-locations}: PostgreSQL's twin where SQLite's differs. */
+    static List<String> schemaLocations(boolean jdbcEvents) {
         List<String> scripts = new ArrayList<>();
-        if (!environment.getProperty("axon.axonserver.enabled", Boolean.class, true)) {
+        if (jdbcEvents) {
             scripts.add("classpath:db/postgresql/event-store.sql");
         }
         scripts.addAll(List.of("classpath:db/postgresql/command-lookups.sql", "classpath:db/postgresql/deadlines.sql",
-                "classpath:db/postgresql/sagas.sql", "classpath:db/imports.sql", "classpath:db/postgresql/webhooks.sql"));
-        DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
-        settings.setSchemaLocations(scripts);
-        settings.setMode(DatabaseInitializationMode.ALWAYS);
-        return new LockedSchemaInitializer(dataSource, settings);
+                "classpath:db/postgresql/sagas.sql", "classpath:db/imports.sql", "classpath:db/postgresql/webhooks.sql",
+                "classpath:db/reminders.sql"));
+        return scripts;
     }
 
     /**

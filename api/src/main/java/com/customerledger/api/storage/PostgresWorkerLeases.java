@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Properties;
 import org.slf4j.Logger;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker's lease on PostgreSQL: a session-level advisory lock ({@code pg_try_advisory_lock}) on a
- * connection of its own, outside the pool, that this instance keeps while it runs the worker. The lock
+ * connection of its own, outside the pool, that this instance keeps while it runs the worker (and
+ * keeps open to try again while another instance runs it). The lock
  * goes with the connection: an instance that dies or loses its connection frees it, and the next round
  * of another instance's worker takes it.
  */
@@ -27,7 +30,9 @@ final class PostgresWorkerLeases implements WorkerLeases, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresWorkerLeases.class);
 
     private final HikariDataSource dataSource;
-    private final Map<String, Connection> held = new HashMap<>();
+    /** A connection per worker, kept between attempts; the lock of a held lease lives on it. */
+    private final Map<String, Connection> connections = new HashMap<>();
+    private final Set<String> holding = new HashSet<>();
     private boolean closed;
 
     PostgresWorkerLeases(HikariDataSource dataSource) {
@@ -39,36 +44,46 @@ final class PostgresWorkerLeases implements WorkerLeases, AutoCloseable {
         if (closed) {
             return false;
         }
-        Connection connection = held.get(worker);
+        Connection connection = connections.get(worker);
         try {
-            if (connection != null && connection.isValid(VALID_SECONDS)) {
+            if (connection != null && !connection.isValid(VALID_SECONDS)) {
+                forget(worker);
+                connection = null;
+            }
+            if (connection == null) {
+                connection = open();
+                connections.put(worker, connection);
+            }
+            if (holding.contains(worker)) {
                 return true;
             }
-            if (connection != null) {
-                log.warn("the lease of the {} was lost with its connection; taking it again if no other instance has", worker);
-                held.remove(worker);
-                closeQuietly(connection);
-            }
-            connection = open();
             try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
                 lock.setInt(1, LEASE_CLASS);
                 lock.setString(2, worker);
                 try (ResultSet result = lock.executeQuery()) {
                     if (result.next() && result.getBoolean(1)) {
-                        held.put(worker, connection);
+                        holding.add(worker);
                         log.info("this instance runs the {} (lease taken)", worker);
                         return true;
                     }
                 }
             }
-            closeQuietly(connection);
             return false;
         } catch (SQLException unreachable) {
-            if (connection != null && held.get(worker) != connection) {
-                closeQuietly(connection);
-            }
+            forget(worker);
             log.debug("could not take the lease of the {}: {}", worker, unreachable.toString());
             return false;
+        }
+    }
+
+    /** Drops the worker's connection, and with it its lock if it held one. */
+    private void forget(String worker) {
+        if (holding.remove(worker)) {
+            log.warn("the lease of the {} was lost with its connection; taking it again if no other instance has", worker);
+        }
+        Connection connection = connections.remove(worker);
+        if (connection != null) {
+            closeQuietly(connection);
         }
     }
 
@@ -96,7 +111,8 @@ final class PostgresWorkerLeases implements WorkerLeases, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        held.values().forEach(PostgresWorkerLeases::closeQuietly);
-        held.clear();
+        connections.values().forEach(PostgresWorkerLeases::closeQuietly);
+        connections.clear();
+        holding.clear();
     }
 }

@@ -63,6 +63,7 @@ public class LookupVerification {
             "customer_follow_up", "reminder_policy", "customer_delivery");
     private static final int BATCH = 500;
     /** The key of the PostgreSQL advisory lock one instance holds while it checks the lookups. */
+    private static final int REBUILD_ATTEMPTS = 5;
     private static final long CHECK_LOCK = 0x4c4f4f4b555053L; // "LOOKUPS"
 
     private static final Logger log = LoggerFactory.getLogger(LookupVerification.class);
@@ -273,8 +274,43 @@ public class LookupVerification {
         }
     }
 
-    /** Every lookup table emptied and refilled from the stored events, in one transaction. */
+    /**
+     * Every lookup table emptied and refilled from the stored events, in one transaction. On PostgreSQL
+     * its table locks can meet other instances' commands in a deadlock, or its reads their writes in a
+     * serialization failure; PostgreSQL then rolls one of them back, and a rolled-back rebuild is run
+     * again (a few times, briefly apart): the commands it lost to are retried by their own instances.
+     */
     private void rebuildFromEvents(long head) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                rebuildOnce(head);
+                return;
+            } catch (org.springframework.dao.DataAccessException lost) {
+                if (attempt >= REBUILD_ATTEMPTS || !isLostRace(lost)) {
+                    throw lost;
+                }
+                log.warn("command lookups: the rebuild lost a race with other writers ({}); running it again", lost.getMostSpecificCause().getMessage());
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    /** A deadlock (40P01) or serialization failure (40001) in {@code failure}'s causes. */
+    private static boolean isLostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rebuildOnce(long head) {
         long replayed = transaction.execute(status -> {
             if (isPostgres()) {
                 // other command instances go on writing: none may change a lookup while it is rebuilt; reads go on
