@@ -120,6 +120,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        if (StoreOutages.isContention(exception)) {
+            log.warn("a write lost races with concurrent writes: {}", exception.toString());
+            return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "the write met concurrent writes to the same records and was not completed; nothing was changed "
+                            + "unless a later read shows it. Try again."), 1);
+        }
         if (StoreOutages.isOutage(exception)) {
             log.warn("a store could not be reached: {}", exception.toString());
             return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
