@@ -174,6 +174,34 @@ CREATE TABLE IF NOT EXISTS customer_opportunity (
 );
 CREATE INDEX IF NOT EXISTS customer_opportunity_by_customer ON customer_opportunity (customer_id);
 
+-- the service experts and what they take (see ExpertDesk): regions as in rep_book, lists '|'-separated
+CREATE TABLE IF NOT EXISTS expert_book (
+    expert_id VARCHAR(128)  NOT NULL PRIMARY KEY,
+    regions   VARCHAR(8000) DEFAULT '' NOT NULL,
+    crops     VARCHAR(8000) DEFAULT '' NOT NULL,
+    species   VARCHAR(8000) DEFAULT '' NOT NULL,
+    kinds     VARCHAR(200)  DEFAULT '' NOT NULL,
+    capacity  INT           NOT NULL
+);
+-- each ticket's expert and whether it is open (an expert's load is its open tickets)
+CREATE TABLE IF NOT EXISTS ticket_load (
+    ticket_id VARCHAR(128) NOT NULL PRIMARY KEY,
+    expert_id VARCHAR(128),
+    open      BOOLEAN      NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ticket_load_by_expert ON ticket_load (expert_id, open);
+-- the service policy in force, one row per severity, durations ISO-8601 (see ServiceRules)
+CREATE TABLE IF NOT EXISTS service_policy (
+    severity       VARCHAR(16) NOT NULL PRIMARY KEY,
+    version        INT         NOT NULL,
+    first_response VARCHAR(40) NOT NULL,
+    resolution     VARCHAR(40) NOT NULL
+);
+-- the knowledge base's article ids, so a resolution cites only an article that exists (see ArticleIndex)
+CREATE TABLE IF NOT EXISTS knowledge_article (
+    article_id VARCHAR(128) NOT NULL PRIMARY KEY
+);
+
 -- what the reminders need of each customer (ReminderBook): crops, species and the contacts with a birthday (JSON);
 -- owner and region are in customer_owner
 CREATE TABLE IF NOT EXISTS customer_reminder (

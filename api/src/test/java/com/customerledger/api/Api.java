@@ -19,7 +19,7 @@ public final class Api {
     /** Passwords of the users the tests log in as; r01..r50 are extra reps configured for the tests. */
     static final Map<String, String> PASSWORDS = Map.of("admin", "admin-pass", "manager", "manager-pass",
             "auditor", "auditor-pass", "rep-a", "rep-a-pass", "rep-b", "rep-b-pass", "finance", "finance-pass",
-            "warehouse", "warehouse-pass", "dealer-a", "dealer-a-pass", "dealer-b", "dealer-b-pass");
+            "warehouse", "warehouse-pass", "dealer-a", "dealer-a-pass", "dealer-b", "dealer-b-pass", "agro-a", "agro-a-pass");
     static final String EXTRA_REP_PASSWORD = "pw";
 
     private static final ObjectMapper JSON = new ObjectMapper();

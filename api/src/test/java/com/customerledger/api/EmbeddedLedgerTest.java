@@ -69,7 +69,9 @@ public abstract class EmbeddedLedgerTest {
                 Map.of("username", "finance", "password", "{noop}finance-pass", "roles", "FINANCE"),
                 Map.of("username", "warehouse", "password", "{noop}warehouse-pass", "roles", "WAREHOUSE"),
                 Map.of("username", "dealer-a", "password", "{noop}dealer-a-pass", "roles", "DEALER", "customer-id", "c-dealer-a"),
-                Map.of("username", "dealer-b", "password", "{noop}dealer-b-pass", "roles", "DEALER", "customer-id", "c-dealer-b")));
+                Map.of("username", "dealer-b", "password", "{noop}dealer-b-pass", "roles", "DEALER", "customer-id", "c-dealer-b"),
+                Map.of("username", "agro-a", "password", "{noop}agro-a-pass", "roles", "AGRONOMIST"),
+                Map.of("username", "agro-b", "password", "{noop}" + Api.EXTRA_REP_PASSWORD, "roles", "AGRONOMIST")));
         // a rep and the rep who manages it, for the workflows' tests (no other test registers them)
         for (String rep : List.of(WORKFLOW_MANAGER, WORKFLOW_REP)) {
             users.add(Map.of("username", rep, "password", "{noop}" + Api.EXTRA_REP_PASSWORD, "roles", "REP", "rep-id", rep));

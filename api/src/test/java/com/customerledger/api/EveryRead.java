@@ -63,6 +63,16 @@ final class EveryRead {
                 java.time.Duration.ofSeconds(30));
         position = Math.max(position, api.get("admin", "/api/admin/projections").body().get(0).path("head").asLong());
 
+        // a ticket of the owned customer, dispatched to an expert of its region, and an article
+        assertThat(api.post("admin", "/api/experts", Map.of("expertId", "agro-a", "name", "王农艺师",
+                "regions", List.of(Map.of("province", "山东省")), "crops", List.of("番茄"), "capacity", 10)).status()).isEqualTo(201);
+        assertThat(api.post("manager", "/api/articles", Map.of("articleId", "kb-" + tag, "title", "番茄缺镁", "body", "喷硫酸镁",
+                "crops", List.of("番茄"))).status()).isEqualTo(201);
+        Api.Response ticket = api.post("manager", "/api/tickets", Map.of("ticketId", "t-" + tag, "customerId", owned,
+                "kind", "AGRONOMY", "severity", "HIGH", "subject", "黄叶", "description", "番茄黄叶", "crop", "番茄"));
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(201);
+        position = Math.max(position, ticket.position());
+
         String from = now.minus(30, ChronoUnit.DAYS).toString();
         String to = now.plus(1, ChronoUnit.DAYS).toString();
         String at = "minPosition=" + position;
@@ -107,7 +117,15 @@ final class EveryRead {
                 "/api/policies/grading?" + at,
                 "/api/inbox?" + at,
                 "/api/policies/reminders?" + at,
-                "/api/inbox?done=true&kind=REVIEW&" + at);
+                "/api/inbox?done=true&kind=REVIEW&" + at,
+                "/api/experts?" + at,
+                "/api/articles?" + at,
+                "/api/articles?q=" + encode("缺镁") + "&crop=" + encode("番茄") + "&" + at,
+                "/api/policies/service?" + at,
+                "/api/tickets?" + at,
+                "/api/tickets?status=ASSIGNED&expertId=agro-a&" + at,
+                "/api/tickets?customerId=" + owned + "&overdue=false&" + at,
+                "/api/tickets/t-" + tag + "?" + at);
         for (String read : reads) {
             Api.Response answer = api.get("manager", read);
             assertThat(answer.status()).as(read + " → " + answer).isEqualTo(200);

@@ -87,6 +87,8 @@ class HostileInputPropertyTest {
     private static final String VISITED = "hx-visited";
     private static final String TERRITORY_REP = "hx-territory";
     private static final String EMPTY_REP = "hx-empty";
+    /** The ticket the ticket steps aim at, assigned to agro-a (who answers and resolves it) in the fixture. */
+    private static final String TICKET = "hx-ticket";
     /** The catalogue product pricing rules and orders name. */
     private static final String PRODUCT = "hx-product";
     /** Placeholders made real per case: a departure and closing an opportunity are for good, so each case gets its own. */
@@ -351,7 +353,8 @@ class HostileInputPropertyTest {
                 "/api/reps", "/api/reps/" + OWNER + "/portfolio", "/api/pool", "/api/transfers/" + BATCH,
                 "/api/funnel?from=" + FROM + "&to=" + TO, "/api/analytics/leaderboard?from=" + FROM + "&to=" + TO,
                 "/api/analytics/customers-by-region", "/api/analytics/grades", "/api/analytics/receivables", "/api/policies/assignment",
-                "/api/policies/grading", "/api/policies/pool", "/api/policies/reminders", "/api/inbox");
+                "/api/policies/grading", "/api/policies/pool", "/api/tickets/" + TICKET, "/api/tickets?customerId=" + VISITED,
+                "/api/experts", "/api/articles", "/api/policies/service", "/api/policies/reminders", "/api/inbox");
     }
 
     /**
@@ -558,6 +561,27 @@ class HostileInputPropertyTest {
                 read("/api/inbox", OWNER, "done", "true", "kind", "REVIEW", "page", "0", "size", "10", "minPosition", "1"),
                 write("POST", "/api/inbox/{hx-no-such-item}/done", OWNER, null),
                 write("POST", "/api/samples/{hx-no-such-sample}/dispatch", "warehouse", "{\"note\":\"SF1\"}"),
+                write("POST", "/api/experts", ADMIN, "{\"expertId\":\"hx-expert\",\"name\":\"专家\",\"regions\":[{\"province\":"
+                        + "\"山东省\"}],\"crops\":[\"番茄\"],\"species\":[\"pig\"],\"kinds\":[\"AGRONOMY\"],\"capacity\":5}"),
+                read("/api/experts", ADMIN, "minPosition", "1"),
+                write("POST", "/api/articles", ADMIN, "{\"articleId\":\"hx-article\",\"title\":\"番茄缺镁\",\"body\":\"喷硫酸镁\","
+                        + "\"crops\":[\"番茄\"],\"species\":[],\"tags\":[\"缺素\"]}"),
+                read("/api/articles", ADMIN, "q", "缺镁", "crop", "番茄", "species", "pig", "page", "0", "size", "10", "minPosition", "1"),
+                write("PUT", "/api/policies/service", ADMIN, "{\"firstResponse\":{\"URGENT\":\"PT4H\",\"HIGH\":\"PT8H\","
+                        + "\"NORMAL\":\"P1D\",\"LOW\":\"P2D\"},\"resolution\":{\"URGENT\":\"P1D\",\"HIGH\":\"P2D\","
+                        + "\"NORMAL\":\"P5D\",\"LOW\":\"P10D\"}}"),
+                read("/api/policies/service", ADMIN, "minPosition", "1"),
+                write("POST", "/api/tickets", ADMIN, "{\"ticketId\":\"hx-ticket-2\",\"customerId\":\"" + VISITED + "\","
+                        + "\"kind\":\"AGRONOMY\",\"severity\":\"HIGH\",\"subject\":\"黄叶\",\"description\":\"番茄黄叶\","
+                        + "\"crop\":\"番茄\",\"species\":\"pig\"}"),
+                write("POST", "/api/tickets/{" + TICKET + "}/responses", "agro-a", "{\"note\":\"先控水\"}"),
+                write("POST", "/api/tickets/{" + TICKET + "}/resolve", "agro-a", "{\"resolution\":\"补镁\",\"articleId\":\"hx-kb\"}"),
+                write("POST", "/api/tickets/{" + TICKET + "}/close", ADMIN, "{\"satisfaction\":5}"),
+                write("POST", "/api/tickets/{" + TICKET + "}/reopen", ADMIN, "{\"reason\":\"又黄了\"}"),
+                write("POST", "/api/tickets/{" + TICKET + "}/reassign", ADMIN, "{\"expertId\":\"agro-b\"}"),
+                read("/api/tickets", ADMIN, "status", "ASSIGNED", "expertId", "agro-a", "customerId", VISITED, "overdue", "true",
+                        "page", "0", "size", "10", "minPosition", "1"),
+                read("/api/tickets/{" + TICKET + "}", ADMIN, "minPosition", "1"),
                 read("/api/analytics/sales", ADMIN, "from", FROM, "to", TO, "productLine", "feed", "minPosition", "1"),
                 read("/api/forecast", ADMIN, "from", FROM, "to", TO, "repId", OWNER, "productLine", "feed", "minPosition", "1"),
                 write("POST", "/api/customers/{" + VISITED + "}/sell-through", ADMIN, "{\"reportId\":\"hx-st\",\"period\":"
@@ -611,6 +635,14 @@ class HostileInputPropertyTest {
         if (!"COMPLETED".equals(done.text("status"))) {
             throw new IllegalStateException("fixture batch did not complete: " + done);
         }
+        for (String expert : List.of("agro-a", "agro-b")) {
+            expect(api.post(ADMIN, "/api/experts", Map.of("expertId", expert, "name", expert, "regions",
+                    List.of(Map.of("province", "山东省")), "capacity", 1000)));
+        }
+        expect(api.post(ADMIN, "/api/articles", Map.of("articleId", "hx-kb", "title", "hx文章", "body", "正文")));
+        expect(api.post(ADMIN, "/api/tickets", Map.of("ticketId", TICKET, "customerId", VISITED, "kind", "AGRONOMY",
+                "severity", "NORMAL", "subject", "黄叶", "description", "番茄黄叶")));
+        expect(api.post(ADMIN, "/api/tickets/" + TICKET + "/reassign", Map.of("expertId", "agro-a")));
         Api.Response caughtUp = api.get(ADMIN, "/api/customers/" + VISITED + "?minPosition=" + headPosition());
         if (caughtUp.status() != 200) {
             throw new IllegalStateException("fixture not readable: " + caughtUp);

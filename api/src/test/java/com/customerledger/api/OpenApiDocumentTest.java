@@ -32,7 +32,10 @@ class OpenApiDocumentTest extends EmbeddedLedgerTest {
             Map.entry("post /api/rebates/settlements", "201"),
             Map.entry("post /api/webhooks", "201"),
             Map.entry("post /api/customers/{customerId}/sell-through", "201"),
-            Map.entry("post /api/imports/customers", "202"));
+            Map.entry("post /api/imports/customers", "202"),
+            Map.entry("post /api/tickets", "201"),
+            Map.entry("post /api/experts", "201"),
+            Map.entry("post /api/articles", "201"));
 
     @Test
     void theDocumentDescribesTheApiAndHowToAuthenticate() {

@@ -18,7 +18,7 @@ class ProfilesTest {
         LedgerProperties.Security security = bind("application.yml");
         assertThat(security.users()).extracting(LedgerProperties.User::username)
                 .containsExactlyInAnyOrder("admin", "manager", "auditor", "rep-a", "rep-b", "finance", "warehouse",
-                        "dealer-a");
+                        "dealer-a", "agro-a");
         assertThat(security.users()).filteredOn(user -> user.username().equals("rep-a"))
                 .extracting(LedgerProperties.User::repId).containsExactly("rep-a");
         assertThat(security.users()).filteredOn(user -> user.username().equals("dealer-a"))

@@ -24,6 +24,7 @@ public abstract class PollingWorker implements SmartLifecycle {
     private final Object idle = new Object();
     private volatile boolean running;
     private volatile Thread worker;
+    private WorkerLeases leases;
 
     protected PollingWorker(String threadName, String description, Duration idlePoll) {
         this.threadName = threadName;
@@ -36,6 +37,20 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /** What to note when a round failed unexpectedly, before the worker waits and retries; nothing by default. */
     protected void failed(RuntimeException unexpected) {
+    }
+
+    /**
+     * Whether only one instance at a time may run this worker when several share the command side's
+     * database ({@link WorkerLeases}); yes, unless a worker's work belongs to the instance itself.
+     */
+    protected boolean oneInstanceAtATime() {
+        return true;
+    }
+
+    /** Set by Spring where several command instances share one database. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public final void useLeases(WorkerLeases leases) {
+        this.leases = leases;
     }
 
     /** Whether the worker should go on; a round checks it between items. */
@@ -53,7 +68,10 @@ public abstract class PollingWorker implements SmartLifecycle {
     private void work() {
         while (running) {
             try {
-                if (!runOnce()) {
+                if (leases != null && oneInstanceAtATime() && !leases.holds(threadName)) {
+                    // another instance runs it: ask again a poll later (at least a second), to take over when it is gone
+                    pause(idlePoll.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : idlePoll);
+                } else if (!runOnce()) {
                     pause(idlePoll);
                 }
             } catch (RuntimeException unexpected) {

@@ -11,5 +11,7 @@ public enum Role {
     /** Dispatches orders and samples. */
     WAREHOUSE,
     /** A dealer acting as its own customer: its orders, credit, payments and rebates, nothing else. */
-    DEALER
+    DEALER,
+    /** An agronomy or service expert: answers the tickets dispatched to it and writes knowledge-base articles. Its user id is its expert id. */
+    AGRONOMIST
 }

@@ -104,10 +104,11 @@ class AxonConfiguration {
         return builder -> Customer.SNAPSHOT_TYPES.forEach(type -> builder.mixIn(type, FieldsOnly.class));
     }
 
-    /** The pool process is stored the same way: its fields as JSON, in the saga store. */
+    /** The pool process and the tickets' service process are stored the same way: their fields as JSON, in the saga store. */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer poolProcessByFields() {
-        return builder -> builder.mixIn(PoolProcess.class, FieldsOnly.class);
+        return builder -> builder.mixIn(PoolProcess.class, FieldsOnly.class)
+                .mixIn(com.customerledger.command.ticket.TicketSlaProcess.class, FieldsOnly.class);
     }
 
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -152,10 +153,13 @@ class AxonConfiguration {
                         .transactionManager(NoTransactionManager.INSTANCE));
                 // inside the transaction of the command whose events they handle, failing it when they fail: the
                 // lookups; the pool process (its deadlines); the webhook outbox (every stored event queues its
-                // deliveries); a delivered order's deals; the work a visit starts and the inbox notices
+                // deliveries); a delivered order's deals; the work a visit starts and the inbox notices; the tickets' service
+                // deadlines and what tickets put in inboxes
                 for (String group : List.of(CommandLookups.PROCESSING_GROUP, PoolProcess.PROCESSING_GROUP,
                         WebhookOutbox.PROCESSING_GROUP, DeliveredOrderDeals.PROCESSING_GROUP,
-                        com.customerledger.command.workflow.VisitWorkflows.PROCESSING_GROUP)) {
+                        com.customerledger.command.workflow.VisitWorkflows.PROCESSING_GROUP,
+                        com.customerledger.command.ticket.TicketSlaProcess.PROCESSING_GROUP,
+                        com.customerledger.command.ticket.TicketNotices.PROCESSING_GROUP)) {
                     processing.registerSubscribingEventProcessor(group);
                     processing.registerListenerInvocationErrorHandler(group, config -> PropagatingErrorHandler.instance());
                 }

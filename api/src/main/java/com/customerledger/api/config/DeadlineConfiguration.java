@@ -1,6 +1,9 @@
 package com.customerledger.api.config;
 
+import com.customerledger.api.storage.ContentionRetryingTask;
+import com.customerledger.api.storage.StorePlatform;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Clock;
@@ -12,9 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Axon deadlines (public-pool reminders and releases) persisted with db-scheduler in the event
- * store's database. Axon's auto-configuration provides the deadline manager and its task once this
- * scheduler exists; the scheduler reads "now" from the ledger's {@link Clock}, so a test can move time.
+ * Axon deadlines (public-pool reminders and releases) persisted with db-scheduler in the command
+ * side's database (the SQLite file, or the PostgreSQL several command instances share). Axon's
+ * auto-configuration provides the deadline manager and its task once this scheduler exists; the scheduler reads "now" from the ledger's {@link Clock}, so a test can move time.
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.context.annotation.Profile("!" + Roles.QUERY + " | " + Roles.COMMAND) // not on a query instance
@@ -26,9 +29,17 @@ class DeadlineConfiguration {
      * do, and it takes no second connection from the pool (which concurrent commands would exhaust).
      */
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, LedgerProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
-                .jdbcCustomization(new SqliteCustomization())
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, LedgerProperties properties,
+                                org.springframework.core.env.Environment environment) {
+        boolean sqlite = StorePlatform.of(environment) == StorePlatform.SQLITE;
+        // PostgreSQL: a deadline whose transaction lost a race with another instance's runs again at once
+        List<Task<?>> handlers = sqlite ? tasks : tasks.stream()
+                .<Task<?>>map(task -> new ContentionRetryingTask<>(task, properties.postgres().commandAttempts())).toList();
+        SchedulerBuilder builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), handlers);
+        if (sqlite) {
+            builder.jdbcCustomization(new SqliteCustomization());
+        } // PostgreSQL: db-scheduler recognises it by itself
+        return builder
                 .clock(clock::instant)
                 .pollingInterval(properties.pool().schedulerPolling())
                 .threads(2)

@@ -1,6 +1,7 @@
 package com.customerledger.api.config;
 
 import com.customerledger.api.storage.SqliteEventStatements;
+import com.customerledger.api.storage.StorePlatform;
 import com.customerledger.command.storage.SqliteErrors;
 import com.customerledger.events.upcasting.ClaimedByRenamedUpcaster;
 import com.customerledger.events.upcasting.RegisteredWithoutImportUpcaster;
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded event store: Axon's JDBC storage engine on the SQLite file of
- * {@link com.customerledger.api.storage.EmbeddedStoreConfiguration} (tables from db/event-store.sql).
+ * {@link com.customerledger.api.storage.EmbeddedStoreConfiguration} (tables from db/event-store.sql),
+ * or on a configured PostgreSQL ({@link com.customerledger.api.storage.PostgresStoreConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -53,10 +55,10 @@ class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          DataSource dataSource) {
+                                          DataSource dataSource, org.springframework.core.env.Environment environment) {
         ConnectionProvider connectionProvider = new UnitOfWorkAwareConnectionProviderWrapper(
                 new SpringDataSourceConnectionProvider(dataSource));
-        return SqliteEventStatements.install(JdbcEventStorageEngine.builder())
+        return statementsFor(StorePlatform.of(environment))
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -68,9 +70,15 @@ class EventStoreConfiguration {
                 .build();
     }
 
+    /** Axon's engine builder with the statements the platform needs: SQLite's own, or Axon's defaults (PostgreSQL). */
+    static JdbcEventStorageEngine.Builder statementsFor(StorePlatform platform) {
+        return platform == StorePlatform.SQLITE ? SqliteEventStatements.install(JdbcEventStorageEngine.builder())
+                : JdbcEventStorageEngine.builder();
+    }
+
     /**
      * Axon's default resolver knows vendor codes, and SQLite reports every constraint with the same
-     * one; only the extended result code tells a duplicate key. Without this, two commands racing on
+     * one; only the extended result code tells a duplicate key. PostgreSQL's SQLState 23505 is one too. Without this, two commands racing on
      * one aggregate end in a generic storage error instead of a concurrency conflict.
      */
     @Bean
@@ -81,7 +89,8 @@ class EventStoreConfiguration {
                 if (current instanceof SQLException sql) {
                     SQLException next = sql;
                     for (int i = 0; next != null && i < MAX_DEPTH; i++, next = next.getNextException()) {
-                        if (SqliteErrors.isDuplicateKey(next)) {
+                        // SQLite's extended result code, or PostgreSQL's unique_violation
+                        if (SqliteErrors.isDuplicateKey(next) || "23505".equals(next.getSQLState())) {
                             return true;
                         }
                     }

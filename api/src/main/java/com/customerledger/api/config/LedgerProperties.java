@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param security    users of the embedded default and the claims read from a JWT
  * @param http        limits on what a request may send
  * @param readModels  how the embedded read-model store writes its file
+ * @param postgres    how commands meet each other on a command side's PostgreSQL
  */
 @Validated
 @ConfigurationProperties(prefix = "ledger")
@@ -37,7 +38,17 @@ public record LedgerProperties(
         @NotNull @Valid Audit audit,
         @NotNull @Valid Security security,
         @NotNull @Valid Http http,
-        @NotNull @Valid ReadModels readModels) {
+        @NotNull @Valid ReadModels readModels,
+        @NotNull @Valid Postgres postgres) {
+
+    /**
+     * A command side on PostgreSQL ({@code spring.datasource.url}); unused on the embedded store.
+     *
+     * @param commandAttempts how many times a command whose SERIALIZABLE transaction lost a race with
+     *                        another (SQLState 40001, 40P01, 23505) is handled before it is answered 503
+     */
+    public record Postgres(@Min(1) int commandAttempts) {
+    }
 
     /** How often the embedded read-model store commits to its file (a crash loses at most this much, re-applied on start). */
     public record ReadModels(@NotNull Duration commitInterval) {

@@ -67,7 +67,8 @@ public final class Roles extends TypeExcludeFilter {
             return type.hasAnnotatedMethods(MESSAGE_HANDLER) || type.hasAnnotatedMethods(SCHEDULED)
                     || COMMAND_COMPONENTS.stream().anyMatch(type::hasAnnotation)
                     || List.of(reader.getClassMetadata().getInterfaceNames()).stream().anyMatch(WORKERS::contains)
-                    || WORKERS.contains(reader.getClassMetadata().getSuperClassName());
+                    || reader.getClassMetadata().getSuperClassName() != null // an interface has none
+                    && WORKERS.contains(reader.getClassMetadata().getSuperClassName());
         }
         if (name.startsWith(QUERY_PACKAGE) && !querySide(environment)) {
             return type.hasAnnotatedMethods(MESSAGE_HANDLER) || type.hasAnnotatedMethods(SCHEDULED)

@@ -26,7 +26,7 @@ class StartupMessage implements ApplicationListener<WebServerInitializedEvent> {
         int port = event.getWebServer().getPort();
         StringBuilder message = new StringBuilder()
                 .append("Customer Ledger listening on http://localhost:").append(port)
-                .append(" (API under /api, OpenAPI at /swagger-ui.html)\n")
+                .append(" (API under /api, OpenAPI at /swagger-ui.html, the console in a browser at /console)\n")
                 .append("  data: ").append(mongoUri.isEmpty()
                         ? "embedded stores under " + properties.dataDir().toAbsolutePath().normalize()
                         : "MongoDB " + mongoUri).append('\n');

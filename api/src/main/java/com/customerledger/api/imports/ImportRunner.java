@@ -29,6 +29,7 @@ import com.customerledger.query.rep.RepView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.customerledger.api.storage.StorePlatform;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,10 +85,12 @@ class ImportRunner extends PollingWorker {
     private final AssignmentDesk assignment;
     private final Clock clock;
     private final int inFlight;
+    private final boolean shared;
 
     ImportRunner(ImportJobs jobs, ImportFiles files, Commands commands, Reads reads, RepBook repBook,
                  CustomerKeyRegistry keys, AssignmentDesk assignment, Clock clock,
-                 @Value("${ledger.imports.idle-poll}") Duration idlePoll, @Value("${ledger.imports.in-flight}") int inFlight) {
+                 @Value("${ledger.imports.idle-poll}") Duration idlePoll, @Value("${ledger.imports.in-flight}") int inFlight,
+                 org.springframework.core.env.Environment environment) {
         super("customer-import-runner", "import worker", idlePoll);
         if (inFlight < 1) {
             throw new IllegalArgumentException("ledger.imports.in-flight must be at least 1, not " + inFlight);
@@ -101,6 +104,7 @@ class ImportRunner extends PollingWorker {
         this.repBook = repBook;
         this.keys = keys;
         this.clock = clock;
+        this.shared = StorePlatform.of(environment) == StorePlatform.POSTGRESQL;
     }
 
     /** The customer id a row of an import registers. */
@@ -108,10 +112,21 @@ class ImportRunner extends PollingWorker {
         return importId + "-r" + row;
     }
 
+    /**
+     * An import's file is on the instance that took its upload (under its {@code ledger.data-dir}): each
+     * command instance runs its own imports, several at once when they share one database.
+     */
+    @Override
+    protected boolean oneInstanceAtATime() {
+        return false;
+    }
+
     /** Runs every job that is still RUNNING to its end (or until stopped); returns whether there was any. */
     @Override
     protected boolean runOnce() {
-        List<Job> active = jobs.running();
+        // with a database several command instances share, a job whose file is not here is another instance's
+        List<Job> active = shared ? jobs.running().stream().filter(job -> Files.exists(files.pathOf(job.importId()))).toList()
+                : jobs.running();
         for (Job job : active) {
             if (!running()) {
                 return true;

@@ -44,6 +44,7 @@ class SecurityConfiguration {
     private static final String FINANCE = "FINANCE";
     private static final String WAREHOUSE = "WAREHOUSE";
     private static final String DEALER = "DEALER";
+    private static final String AGRONOMIST = "AGRONOMIST";
 
     /**
      * No observation (timer, long-task timer, span) around each security filter, authentication and
@@ -53,6 +54,24 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The console (server-rendered pages under {@code /console}): a login form for the same users, a session
+     * cookie, and CSRF protection on every form and every htmx request (the token travels in a header). What a page
+     * shows and does goes through the same queries, commands and access checks as the API.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**", "/console-assets/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/webjars/**", "/console-assets/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        return http.build();
     }
 
     @Bean
@@ -87,6 +106,18 @@ class SecurityConfiguration {
                         // every user has an inbox; the items it shows and marks are the caller's own
                         .requestMatchers(GET, "/api/inbox").authenticated()
                         .requestMatchers(POST, "/api/inbox/*/done").authenticated()
+                        // the service desk: experts answer and resolve, the customer's side opens, closes and reopens
+                        // (the ticket checks whose customer and which expert), managers reassign
+                        .requestMatchers(POST, "/api/experts").hasRole(ADMIN)
+                        .requestMatchers(GET, "/api/experts").hasAnyRole(ADMIN, MANAGER, AUDITOR, AGRONOMIST)
+                        .requestMatchers(GET, "/api/articles").authenticated()
+                        .requestMatchers(POST, "/api/articles").hasAnyRole(ADMIN, MANAGER, AGRONOMIST)
+                        .requestMatchers(GET, "/api/tickets", "/api/tickets/*")
+                        .hasAnyRole(ADMIN, MANAGER, AUDITOR, REP, AGRONOMIST, DEALER)
+                        .requestMatchers(POST, "/api/tickets", "/api/tickets/*/close", "/api/tickets/*/reopen")
+                        .hasAnyRole(ADMIN, MANAGER, REP, DEALER)
+                        .requestMatchers(POST, "/api/tickets/*/responses", "/api/tickets/*/resolve").hasRole(AGRONOMIST)
+                        .requestMatchers(POST, "/api/tickets/*/reassign").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers(GET, "/api/credit/**").hasAnyRole(ADMIN, MANAGER, AUDITOR, FINANCE)
                         // a dealer reaches its own orders and account only (the controllers and aggregates check whose)
                         .requestMatchers(GET, "/api/orders", "/api/orders/*")

@@ -45,13 +45,16 @@ class AuditSources {
                 ? EventPositions.axonServer() : EventPositions.jdbc();
     }
 
-    /** The embedded engine: a second JDBC engine over the same SQLite file, used only to read. */
+    /** The JDBC engine: a second one over the same database (SQLite, or PostgreSQL), used only to read. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     AxonStoredEvents jdbcStoredEvents(DataSource dataSource, Serializer serializer,
                                       @Qualifier("eventSerializer") Serializer eventSerializer,
-                                      PersistenceExceptionResolver persistenceExceptionResolver, EventPositions positions) {
-        JdbcEventStorageEngine engine = SqliteEventStatements.install(JdbcEventStorageEngine.builder())
+                                      PersistenceExceptionResolver persistenceExceptionResolver, EventPositions positions,
+                                      org.springframework.core.env.Environment environment) {
+        JdbcEventStorageEngine.Builder builder = StorePlatform.of(environment) == StorePlatform.SQLITE
+                ? SqliteEventStatements.install(JdbcEventStorageEngine.builder()) : JdbcEventStorageEngine.builder();
+        JdbcEventStorageEngine engine = builder
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .persistenceExceptionResolver(persistenceExceptionResolver)

@@ -17,6 +17,7 @@ import java.util.Properties;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -24,9 +25,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code ledger.data-dir}, in WAL mode, behind a pool of connections and a transaction manager that
  * admits one writer at a time. A commit is on stable storage before its command is answered:
  * by group commit ({@link WalSync}) or, with {@code ledger.storage.durability=full}, by SQLite
- * syncing every commit itself.
+ * syncing every commit itself. Used unless {@code spring.datasource.url} names a PostgreSQL database.
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(StorePlatform.OnSqlite.class) // a configured PostgreSQL takes its place: PostgresStoreConfiguration
 public class EmbeddedStoreConfiguration {
 
     /** The store's file name in the data directory; SQLite keeps {@code -wal} and {@code -shm} beside it. */

@@ -87,7 +87,12 @@ class ApiDocumentation {
             Map.entry("kind", "Only items of this kind (FOLLOW_UP_DUE, POOL_WARNING, REVIEW, SAMPLE_TASK, SAMPLE_SENT, "
                     + "TICKET, ESCALATION, BIRTHDAY, CAMPAIGN, OVERDUE_CREDIT, NEXT_PURCHASE)."),
             Map.entry("inboxItemId", "The inbox item's id, as the inbox shows it."),
-            Map.entry("sampleId", "The sample's id, `<customerId>:<visitId>` of the visit that asked for it."));
+            Map.entry("sampleId", "The sample's id, `<customerId>:<visitId>` of the visit that asked for it."),
+            Map.entry("ticketId", "The ticket's id, as given when it was opened or as the ledger made it."),
+            Map.entry("expertId", "Only the tickets assigned to this expert (an expert's id is its AGRONOMIST user's id)."),
+            Map.entry("overdue", "`true`: only tickets with a deadline past due and unmet; `false`: only those without one."),
+            Map.entry("crop", "Only articles about this crop."),
+            Map.entry("species", "Only articles about this species."));
 
     @Bean
     OpenAPI ledgerOpenApi() {

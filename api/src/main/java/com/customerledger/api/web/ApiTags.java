@@ -21,6 +21,7 @@ public final class ApiTags {
     public static final String IMPORTS = "Import and export";
     public static final String WEBHOOKS = "Webhooks";
     public static final String INBOX = "Inbox";
+    public static final String SERVICE = "Service and knowledge";
 
     private ApiTags() {
     }

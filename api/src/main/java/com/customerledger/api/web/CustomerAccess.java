@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * configuration); a rep one they own, collaborate on, or that is in the pool; a dealer only itself.
  */
 @Component
-class CustomerAccess {
+public class CustomerAccess {
 
     private final Reads reads;
     private final CurrentActor currentActor;
@@ -25,7 +25,7 @@ class CustomerAccess {
     }
 
     /** The customer's 360 view if the caller may read it; 404 for an unknown customer, 403 for one not theirs. */
-    CustomerView visibleCustomer(String customerId, Long minPosition) {
+    public CustomerView visibleCustomer(String customerId, Long minPosition) {
         CustomerView customer = reads.query(new FindCustomerQuery(customerId),
                         ResponseTypes.optionalInstanceOf(CustomerView.class), minPosition)
                 .orElseThrow(() -> new NotFoundException("customer", customerId));
@@ -56,7 +56,7 @@ class CustomerAccess {
         return actor.repId();
     }
 
-    static boolean seesEverything(Actor actor) {
+    public static boolean seesEverything(Actor actor) {
         return actor.actsForCompany() || actor.roles().contains(Role.AUDITOR) || actor.roles().contains(Role.FINANCE);
     }
 }

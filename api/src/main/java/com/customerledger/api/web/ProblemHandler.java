@@ -62,6 +62,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String id = String.valueOf(exception.getAggregateIdentifier());
         String detail = id.startsWith("inbox:") ? "no inbox item " + id.substring("inbox:".length()) + " in your inbox"
                 : id.startsWith("sample:") ? "no sample " + id.substring("sample:".length())
+                : id.startsWith("ticket:") ? "no ticket " + id.substring("ticket:".length())
                 : "no customer or rep with id " + id;
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", detail));
     }
@@ -119,6 +120,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception) {
+        if (StoreOutages.isContention(exception)) {
+            log.warn("a write lost races with concurrent writes: {}", exception.toString());
+            return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "the write met concurrent writes to the same records and was not completed; nothing was changed "
+                            + "unless a later read shows it. Try again."), 1);
+        }
         if (StoreOutages.isOutage(exception)) {
             log.warn("a store could not be reached: {}", exception.toString());
             return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",

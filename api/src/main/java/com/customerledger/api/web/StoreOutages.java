@@ -1,17 +1,21 @@
 package com.customerledger.api.web;
 
+import com.customerledger.api.storage.StoreContentionException;
 import com.mongodb.MongoSocketException;
+import java.sql.SQLException;
 import com.mongodb.MongoTimeoutException;
 import java.util.Set;
 import org.axonframework.axonserver.connector.AxonServerException;
 import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.messaging.RemoteHandlingException;
 import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * Tells a store that cannot be reached (Axon Server, MongoDB, the event store's database) from a
- * failure of the ledger itself: the first is a 503 the client may retry, never a 500.
+ * Tells a store that cannot be reached (Axon Server, MongoDB, the event store's database), or a write
+ * that kept losing races on the command side's PostgreSQL, from a failure of the ledger itself: the
+ * first is a 503 the client may retry, never a 500.
  */
 final class StoreOutages {
 
@@ -35,11 +39,37 @@ final class StoreOutages {
                     || cause instanceof org.axonframework.queryhandling.NoHandlerForQueryException
                     || cause instanceof AxonServerException axon && UNREACHABLE.contains(axon.errorCode())
                     || cause instanceof AxonServerQueryDispatchException query && isUnreachable(query)
-                    || isUnavailableGrpc(cause)) {
+                    || isUnavailableGrpc(cause) || isContended(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A write that lost races with concurrent transactions on the command side's PostgreSQL, answered
+     * busy by the command bus of this instance or of another (whose exception arrives through Axon Server
+     * as descriptions of its causes), or a transaction outside a command that lost one (SQLState 40001,
+     * 40P01): the client may repeat it.
+     */
+    static boolean isContention(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (isContended(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isContended(Throwable cause) {
+        if (cause instanceof StoreContentionException) {
+            return true;
+        }
+        if (cause instanceof RemoteHandlingException remote) {
+            return remote.getExceptionDescriptions().stream()
+                    .anyMatch(description -> description.contains(StoreContentionException.class.getName()));
+        }
+        return cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
     /**

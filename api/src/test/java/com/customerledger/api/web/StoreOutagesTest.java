@@ -52,4 +52,25 @@ class StoreOutagesTest {
         assertThat(StoreOutages.isOutage(new AxonServerException(ErrorCode.COMMAND_EXECUTION_ERROR.errorCode(), "a bug")))
                 .isFalse();
     }
+
+    @Test
+    void aWriteThatKeptLosingRacesOnPostgresqlIsContentionHereOrOnAnotherInstance() {
+        com.customerledger.api.storage.StoreContentionException busy = new com.customerledger.api.storage.StoreContentionException(
+                "lost 10 races", new java.sql.SQLException("could not serialize access", "40001"));
+        assertThat(StoreOutages.isContention(busy)).isTrue();
+        assertThat(StoreOutages.isOutage(busy)).isTrue();
+        // handled by another command instance: the causes arrive through Axon Server as descriptions
+        io.axoniq.axonserver.grpc.ErrorMessage remote = io.axoniq.axonserver.grpc.ErrorMessage.newBuilder()
+                .setMessage("lost 10 races").addDetails(busy.getClass().getName() + ": lost 10 races").build();
+        assertThat(StoreOutages.isContention(new CommandExecutionException("failed",
+                new org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException("AXONIQ-4002", remote))))
+                .isTrue();
+        // a transaction outside a command that lost one (a serialization failure, a deadlock)
+        assertThat(StoreOutages.isContention(new org.springframework.dao.PessimisticLockingFailureException("x",
+                new java.sql.SQLException("deadlock detected", "40P01")))).isTrue();
+        // a unique key is the lookups' business (a 撞单), and a syntax error a bug
+        assertThat(StoreOutages.isContention(new org.springframework.dao.DuplicateKeyException("x",
+                new java.sql.SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(StoreOutages.isOutage(new java.sql.SQLException("syntax error", "42601"))).isFalse();
+    }
 }

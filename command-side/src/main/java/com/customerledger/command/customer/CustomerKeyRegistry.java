@@ -82,6 +82,11 @@ public class CustomerKeyRegistry {
             try {
                 jdbc.update("INSERT INTO customer_key (identity_key, customer_id) VALUES (?, ?)", key, customerId);
             } catch (DuplicateKeyException raced) {
+                if (raced.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                    // PostgreSQL: the failed insert aborted the transaction, nothing more can be read in it. The
+                    // command is handled again from the start, and its check then finds the committed key
+                    throw raced;
+                }
                 // a concurrent registration committed the same key first: this one is refused as a whole
                 throw duplicate(key, holderOf(key).orElse("unknown"));
             }

@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class ReminderBook {
 
     private static final String SEPARATOR = "|";
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
     private static final TypeReference<List<ReminderCampaign>> CAMPAIGNS = new TypeReference<>() {
     };
     private static final TypeReference<List<Birthday>> BIRTHDAYS = new TypeReference<>() {
@@ -147,10 +148,15 @@ public class ReminderBook {
                 event.deliveredAt().toEpochMilli(), quantity.toPlainString()));
     }
 
-    /** The latest visit that plans a follow-up sets it; a visit on or after the planned day is the follow-up. */
+    /**
+     * The latest visit that plans a follow-up sets it; a visit on or after the planned day is the follow-up. A day no
+     * store can hold in milliseconds (the API refuses one; an old event may carry it) is never due.
+     */
     @EventHandler
     void on(VisitRecordedEvent event) {
-        if (event.nextFollowUpAt() != null) {
+        if (event.nextFollowUpAt() != null && event.nextFollowUpAt().isAfter(LATEST)) {
+            jdbc.update("DELETE FROM customer_follow_up WHERE customer_id = ?", event.customerId());
+        } else if (event.nextFollowUpAt() != null) {
             if (jdbc.update("UPDATE customer_follow_up SET visit_id = ?, due_at = ? WHERE customer_id = ?", event.visitId(),
                     event.nextFollowUpAt().toEpochMilli(), event.customerId()) == 0) {
                 jdbc.update("INSERT INTO customer_follow_up (customer_id, visit_id, due_at) VALUES (?, ?, ?)",
@@ -158,7 +164,7 @@ public class ReminderBook {
             }
         } else {
             jdbc.update("DELETE FROM customer_follow_up WHERE customer_id = ? AND due_at <= ?", event.customerId(),
-                    event.visitedAt().toEpochMilli());
+                    event.visitedAt().isAfter(LATEST) ? Long.MAX_VALUE : event.visitedAt().toEpochMilli());
         }
     }
 

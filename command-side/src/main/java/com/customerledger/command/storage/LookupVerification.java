@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fails (stored events that conflict, such as a duplicate registered while the keys were missing)
  * rolls back, keeps the watermark and is reported at ERROR on every check until resolved. After a rebuild,
  * a customer whose pool process (saga and deadlines, committed with the lookups) is missing gets it
- * rebuilt from its events ({@link PoolProcessBackfill}). See
- * docs/production.md.
+ * rebuilt from its events ({@link PoolProcessBackfill}). On PostgreSQL, which several command instances
+ * share, one instance checks at a time (an advisory lock) and a rebuild locks the lookup tables against
+ * the others' writes for its transaction. See docs/production.md.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -58,9 +59,13 @@ public class LookupVerification {
     public static final List<String> LOOKUP_TABLES = List.of("customer_key", "customer_facts", "customer_owner", "customer_collaborator",
             "rep_book", "assignment_turn", "assignment_rule", "assignment_policy_version", "transfer_batch_item",
             "transfer_batch", "pool_policy", "grading_policy", "product_cost", "product_catalog", "pricing_rule", "pricing_policy_version",
-            "credit_receivable", "credit_account", "customer_opportunity", "customer_reminder",
-            "customer_follow_up", "reminder_policy", "customer_delivery");
+            "credit_receivable", "credit_account", "customer_opportunity", "expert_book", "ticket_load", "service_policy",
+            "knowledge_article", "customer_reminder", "customer_follow_up", "reminder_policy", "customer_delivery");
     private static final int BATCH = 500;
+    /** The key of the PostgreSQL advisory lock one instance holds while it checks the lookups. */
+    private static final int REBUILD_ATTEMPTS = 5;
+    private static final long CHECK_LOCK = 0x4c4f4f4b555053L; // "LOOKUPS"
+
     private static final Logger log = LoggerFactory.getLogger(LookupVerification.class);
 
     /** What a check found: receipts checked, events missing, and whether the lookups were rebuilt (or failed to be). */
@@ -77,6 +82,7 @@ public class LookupVerification {
     private final boolean enabled;
     private final Duration settle;
     private volatile Result last = new Result(0, List.of(), false, null);
+    private volatile Boolean postgres;
 
     public LookupVerification(JdbcTemplate jdbc, PlatformTransactionManager transactions, EventStore eventStore,
                               EventProcessingConfiguration processing, EventPositions positions, Clock clock,
@@ -139,6 +145,41 @@ public class LookupVerification {
      * against the stored events; rebuilds the lookups when they disagree.
      */
     public Result verify() {
+        if (!isPostgres()) {
+            return check();
+        }
+        // several command instances share the lookups: one checks at a time (another one's check would find the
+        // receipts this one drops missing), the others skip this round
+        return jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Result>) connection -> {
+            try (java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet locked = statement.executeQuery("SELECT pg_try_advisory_lock(" + CHECK_LOCK + ")")) {
+                if (!locked.next() || !locked.getBoolean(1)) {
+                    log.debug("command lookups: another instance is checking them");
+                    return last;
+                }
+            }
+            try {
+                return check();
+            } finally {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_advisory_unlock(" + CHECK_LOCK + ")");
+                }
+            }
+        });
+    }
+
+    /** Whether the lookups are in PostgreSQL (shared by several command instances) rather than SQLite. */
+    private boolean isPostgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                    connection -> connection.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
+    }
+
+    private Result check() {
         long settledBefore = clock.millis() - settle.toMillis();
         long head = positions.of(eventStore.createHeadToken());
         List<Long> marks = jdbc.queryForList("SELECT position FROM lookup_watermark WHERE id = 1", Long.class);
@@ -233,9 +274,48 @@ public class LookupVerification {
         }
     }
 
-    /** Every lookup table emptied and refilled from the stored events, in one transaction. */
+    /**
+     * Every lookup table emptied and refilled from the stored events, in one transaction. On PostgreSQL
+     * its table locks can meet other instances' commands in a deadlock, or its reads their writes in a
+     * serialization failure; PostgreSQL then rolls one of them back, and a rolled-back rebuild is run
+     * again (a few times, briefly apart): the commands it lost to are retried by their own instances.
+     */
     private void rebuildFromEvents(long head) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                rebuildOnce(head);
+                return;
+            } catch (org.springframework.dao.DataAccessException lost) {
+                if (attempt >= REBUILD_ATTEMPTS || !isLostRace(lost)) {
+                    throw lost;
+                }
+                log.warn("command lookups: the rebuild lost a race with other writers ({}); running it again", lost.getMostSpecificCause().getMessage());
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw lost;
+                }
+            }
+        }
+    }
+
+    /** A deadlock (40P01) or serialization failure (40001) in {@code failure}'s causes. */
+    private static boolean isLostRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rebuildOnce(long head) {
         long replayed = transaction.execute(status -> {
+            if (isPostgres()) {
+                // other command instances go on writing: none may change a lookup while it is rebuilt; reads go on
+                jdbc.execute("LOCK TABLE " + String.join(", ", LOOKUP_TABLES) + ", lookup_receipt, lookup_watermark IN EXCLUSIVE MODE");
+            }
             LOOKUP_TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
             jdbc.update("DELETE FROM lookup_receipt");
             long count = replay();

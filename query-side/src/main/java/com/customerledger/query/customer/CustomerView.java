@@ -50,7 +50,7 @@ public record CustomerView(
         DealsSummary dealsLast12Months,
         List<OpportunitySummary> openOpportunities,
         Instant updatedAt,
-        NextPurchase nextPurchase) {
+        ExpectedPurchase nextPurchase) {
 
     /** The same view with its deals of the last twelve months and open opportunities (only the 360 view carries them). */
     public CustomerView withActivity(DealsSummary deals, List<OpportunitySummary> opportunities) {
@@ -60,7 +60,8 @@ public record CustomerView(
                 opportunities, updatedAt, nextPurchase);
     }
 
-    public CustomerView withNextPurchase(NextPurchase next) {
+    public CustomerView withNextPurchase(NextPurchase estimate) {
+        ExpectedPurchase next = ExpectedPurchase.of(estimate);
         return new CustomerView(customerId, name, type, region, address, creditCode, phone, contacts, scale, species, crops,
                 productLines, source, ownerRepId, inPool, ownerSince, collaborators, registeredAt, registeredBy,
                 assignedByRule, unassignedReason, poolReleaseDueAt, lastVisitAt, nextFollowUpAt, grade, gradeHistory,

@@ -3,6 +3,9 @@ package com.customerledger.query.policy;
 import com.customerledger.events.GradeThreshold;
 import com.customerledger.events.GradingPolicySetEvent;
 import com.customerledger.events.PoolPolicySetEvent;
+import com.customerledger.events.ticket.ServicePolicySetEvent;
+import com.customerledger.events.ticket.TicketSeverity;
+import java.util.Map;
 import com.customerledger.query.Projections;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
@@ -17,13 +20,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The policies that are a single set of settings (pool, grading, reminders): one document each, the version in force. */
+/** The policies that are a single set of settings (pool, grading, service, reminders): one document each, the version in force. */
 @Component
 @ProcessingGroup(Projections.POLICIES)
 public class SettingsProjection {
 
     private static final String POOL = "pool";
     private static final String GRADING = "grading";
+    private static final String SERVICE = "service";
     private static final String REMINDERS = "reminders";
 
     @Document("pool_policy")
@@ -41,6 +45,14 @@ public class SettingsProjection {
         GradeThreshold s;
         GradeThreshold a;
         GradeThreshold b;
+        String setBy;
+    }
+
+    @Document("service_policy")
+    static class ServiceDocument extends SequencedDocument {
+        int version;
+        Map<TicketSeverity, String> firstResponse;
+        Map<TicketSeverity, String> resolution;
         String setBy;
     }
 
@@ -83,6 +95,17 @@ public class SettingsProjection {
     }
 
     @EventHandler
+    void on(ServicePolicySetEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        SequencedDocument.apply(mongo, ServiceDocument.class, SERVICE, sequence, recordedAt, ServiceDocument::new,
+                document -> {
+                    document.version = event.version();
+                    document.firstResponse = event.firstResponse();
+                    document.resolution = event.resolution();
+                    document.setBy = event.setBy();
+                });
+    }
+
+    @EventHandler
     void on(com.customerledger.events.reminder.ReminderPolicySetEvent event, @SequenceNumber long sequence,
             @Timestamp Instant recordedAt) {
         SequencedDocument.apply(mongo, ReminderDocument.class, REMINDERS, sequence, recordedAt, ReminderDocument::new,
@@ -97,9 +120,18 @@ public class SettingsProjection {
 
     @ResetHandler
     void reset() {
+        mongo.remove(new Query(), ReminderDocument.class);
         mongo.remove(new Query(), PoolDocument.class);
         mongo.remove(new Query(), GradingDocument.class);
-        mongo.remove(new Query(), ReminderDocument.class);
+        mongo.remove(new Query(), ServiceDocument.class);
+    }
+
+    @QueryHandler
+    ServicePolicyView handle(FindServicePolicyQuery query) {
+        ServiceDocument document = mongo.findById(SERVICE, ServiceDocument.class);
+        return document == null ? new ServicePolicyView(0, Map.of(), Map.of(), null, null)
+                : new ServicePolicyView(document.version, new java.util.TreeMap<>(document.firstResponse),
+                new java.util.TreeMap<>(document.resolution), document.setBy, document.updatedAt());
     }
 
     @QueryHandler
@@ -115,8 +147,7 @@ public class SettingsProjection {
         ReminderDocument document = mongo.findById(REMINDERS, ReminderDocument.class);
         return document == null ? new ReminderPolicyView(0, null, null, java.util.List.of(), null, null)
                 : new ReminderPolicyView(document.version, document.birthdayDaysBefore, document.nextPurchaseDaysBefore,
-                document.campaigns, document.setBy,
-                document.updatedAt());
+                document.campaigns, document.setBy, document.updatedAt());
     }
 
     @QueryHandler

@@ -1,0 +1,5 @@
+package com.customerledger.query.policy;
+
+/** The service policy in force. */
+public record FindServicePolicyQuery() {
+}

@@ -1,0 +1,5 @@
+package com.customerledger.query.ticket;
+
+/** Every expert, by id, with its open tickets now. */
+public record ListExpertsQuery() {
+}
