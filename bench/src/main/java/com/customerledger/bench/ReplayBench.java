@@ -15,6 +15,10 @@ import java.util.Map;
  * packaged jar on it and replays all projections {@code --rounds} times, printing events/s and the
  * ledger's CPU milliseconds per replayed event of each round and this machine's fdatasync rate.
  * {@code --jvm} adds a JVM option to the ledger's command line (e.g. a flight recording).
+ * {@code --lag-rate N} (0: none) then measures the projection lag as the benchmark command does:
+ * registrations paced at N/s for {@code --lag-seconds}, each followed by a read of that customer
+ * with {@code ?minPosition=} of the write's answer. The lag phase adds customers to the data
+ * directory: copy a loaded one for each run to replay the same events.
  */
 public final class ReplayBench {
 
@@ -24,7 +28,7 @@ public final class ReplayBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--data", "target/bench/replay-data",
                 "--jar", "api/target/customer-ledger.jar", "--customers", "5000", "--events", "10000",
-                "--rounds", "3"));
+                "--rounds", "3", "--lag-rate", "0", "--lag-seconds", "20"));
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (i + 1 == args.length || !(options.containsKey(args[i]) || args[i].equals("--jvm"))) {
@@ -82,6 +86,21 @@ public final class ReplayBench {
                 System.out.printf(Locale.ROOT, "round %d: %,d events, %,.0f events/s (%.1f s, %.4f × fdatasync), "
                                 + "%.3f ms CPU/event, load average %s%n", round, head, head / seconds, seconds,
                         head / seconds / fsync, cpuPerEvent, Files.readString(Path.of("/proc/loadavg")).trim());
+            }
+            double rate = Double.parseDouble(options.get("--lag-rate"));
+            if (rate > 0) {
+                // numbered past every registration so far: each event adds at most one customer
+                Workload workload = new Workload(ledger, 10 * ledger.head() + 1_000_000);
+                org.HdrHistogram.ConcurrentHistogram lag = Workload.lagHistogram();
+                double cpu = process.cpuMillis();
+                Load.Result result = Load.paced(128, rate, Duration.ofSeconds(Long.parseLong(options.get("--lag-seconds"))),
+                        worker -> workload.lagProbe(lag));
+                System.out.printf(Locale.ROOT, "lag: paced at %.0f/s, achieved %,.0f/s (%d failed), write answered → visible "
+                                + "via ?minPosition= p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %.2f ms CPU/registration; "
+                                + "load average %s%n", rate, result.perSecond(), result.failed(),
+                        lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(90) / 1000.0,
+                        lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0,
+                        (process.cpuMillis() - cpu) / Math.max(1, result.ok()), Files.readString(Path.of("/proc/loadavg")).trim());
             }
         }
     }

@@ -78,8 +78,9 @@ public final class PendingDocuments {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         String key = RESOURCE + "@" + System.identityHashCode(mongo);
         return unitOfWork.getOrComputeResource(key, ignored -> {
+            // a retry of parked events handles each in a unit of work of no message of its own
             List<? extends Message<?>> batch = unitOfWork instanceof BatchingUnitOfWork<?> batching
-                    ? batching.getMessages() : List.of(unitOfWork.getMessage());
+                    ? batching.getMessages() : unitOfWork.getMessage() == null ? List.of() : List.of(unitOfWork.getMessage());
             PendingDocuments pending = new PendingDocuments(mongo, aggregateIdsOf(batch));
             unitOfWork.onPrepareCommit(u -> pending.flush());
             return pending;
