@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -140,6 +141,60 @@ class ConsolePagesTest extends EmbeddedLedgerTest {
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.body()).contains("id=\"outcome\"", "id=\"head-hash\"");
         assertThat(auditor.get("/console/audit/customers/" + customerId + "?asOf=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAuditorListsAPeriodsOwnershipChangesAndDownloadsTheApisCsv() {
+        // reps of this test only: the suite's other tests make changes in the same period
+        String from = "aud-a-" + UUID.randomUUID().toString().substring(0, 8);
+        String to = "aud-b-" + UUID.randomUUID().toString().substring(0, 8);
+        registerRep(from, 1000);
+        registerRep(to, 1000);
+        String customerId = api.post("manager", "/api/customers", newCustomer(from)).text("customerId");
+        Api.Response moved = api.post("manager", "/api/customers/" + customerId + "/transfer", Map.of("toRepId", to,
+                "reason", "DISPUTE"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        // the chain links the transfer in the background; the two downloads compare once it has
+        api.await("auditor", "/api/audit/verify", answer -> answer.body().path("head").asLong() >= moved.position(),
+                java.time.Duration.ofSeconds(20));
+
+        ConsoleSession auditor = new ConsoleSession(port);
+        auditor.login("auditor", "auditor-pass");
+        assertThat(auditor.get("/console/audit").body()).contains("/console/audit/changes");
+        java.time.LocalDate today = java.time.LocalDate.now(ZONE);
+        ConsoleSession.Page all = auditor.get("/console/audit/changes");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()).contains("id=\"changes\"", "id=\"count\"", "value=\"" + today + "\"",
+                "/console/audit/changes.csv").doesNotContain("id=\"claim\"", "id=\"visit\"");
+        ConsoleSession.Page ofRep = auditor.get("/console/audit/changes?repId=" + from);
+        String table = ofRep.body().substring(ofRep.body().indexOf("id=\"changes\""));
+        assertThat(table).contains(customerId, "REGISTERED", "DISPUTE", to, "manager");
+        assertThat(ofRep.body()).containsPattern("id=\"count\">[^<0-9]*2 ");
+
+        String query = "from=" + today.minusDays(29) + "&to=" + today + "&repId=" + from;
+        ConsoleSession.Page csv = auditor.get("/console/audit/changes.csv?" + query);
+        assertThat(csv.status()).isEqualTo(200);
+        Instant start = today.minusDays(29).atStartOfDay(ZONE).toInstant();
+        Instant end = today.plusDays(1).atStartOfDay(ZONE).toInstant();
+        String apiCsv = api.get("auditor", "/api/audit/transfers?format=csv&from=" + start + "&to=" + end + "&repId=" + from)
+                .raw().body();
+        assertThat(csv.body()).as("the console downloads what the API exports").isEqualTo(apiCsv);
+        assertThat(csv.body()).startsWith("\uFEFFposition,eventId,customerId")
+                .contains(customerId + "," + from + "," + to + ",DISPUTE");
+        assertThat(csv.body().lines()).hasSize(3);
+
+        ConsoleSession.Page empty = auditor.get("/console/audit/changes?from=2020-01-01&to=2020-01-31");
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"none\"", "本期间没有记录任何归属变更").doesNotContain("id=\"changes\"");
+        assertThat(auditor.get("/console/audit/changes?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
+        assertThat(auditor.get("/console/audit/changes?from=yesterday").status()).isEqualTo(400);
+        assertThat(auditor.get("/console/audit/changes.csv?to=2026-13-01").status()).isEqualTo(400);
+        assertThat(auditor.get("/console/audit/changes?repId=" + "r".repeat(65)).status()).isEqualTo(400);
+
+        ConsoleSession rep = new ConsoleSession(port);
+        rep.login("rep-a", "rep-a-pass");
+        assertThat(rep.get("/console/audit/changes").status()).isEqualTo(403);
+        assertThat(rep.get("/console/audit/changes.csv").status()).isEqualTo(403);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +18,18 @@ import org.slf4j.LoggerFactory;
  * {@link ContentionRetryingCommandBus} does for commands. Each execution is a unit of work and a
  * transaction of its own (the deadline's saga and the command it sends), so running it again is running
  * it for the first time. Without this a lost race would wait for db-scheduler's retry in five minutes.
- * A deadline that cancels one another thread is running at that moment has lost a race too.
+ * A deadline that cancels one another thread is running at that moment has lost a race too: the
+ * other is usually a deadline of the same process (a reminder and a release due together after a long
+ * stop) that waits for this one's lock on the process, so this one is run again, for as long as
+ * {@link #EXECUTING_WAIT}, until the other has run; however loaded the machine, it does not take
+ * db-scheduler's retry five minutes later.
  */
 public final class ContentionRetryingTask<T> implements Task<T> {
 
     private static final Logger log = LoggerFactory.getLogger(ContentionRetryingTask.class);
+    static final String OTHER_EXECUTING = "the other deadline was executing";
+    /** How long a deadline is run again while another it cancels is running. */
+    static final Duration EXECUTING_WAIT = Duration.ofSeconds(30);
 
     private final Task<T> task;
     private final int attempts;
@@ -33,12 +41,14 @@ public final class ContentionRetryingTask<T> implements Task<T> {
 
     @Override
     public CompletionHandler<T> execute(TaskInstance<T> instance, ExecutionContext context) {
+        long waitUntil = System.nanoTime() + EXECUTING_WAIT.toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
                 return task.execute(instance, context);
             } catch (RuntimeException failed) {
                 String race = raceLost(failed);
-                if (race == null || attempt >= attempts) {
+                boolean waiting = OTHER_EXECUTING.equals(race);
+                if (race == null || (waiting ? System.nanoTime() >= waitUntil : attempt >= attempts)) {
                     throw failed;
                 }
                 log.debug("{}: lost a race ({}), attempt {} of {}", instance, race, attempt, attempts);
@@ -59,7 +69,7 @@ public final class ContentionRetryingTask<T> implements Task<T> {
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TaskInstanceCurrentlyExecutingException) {
-                return "the other deadline was executing";
+                return OTHER_EXECUTING;
             }
         }
         return null;
