@@ -70,8 +70,11 @@ class ProjectionsConsoleController {
 
     /** The status table alone: what htmx polls while a projection is behind the head. */
     @GetMapping("/console/admin/projections/table")
-    String table(Model model) {
+    String table(@RequestParam(required = false) String replayed, Model model) {
         admin();
+        if (replayed != null && Projections.ALL.contains(replayed)) {
+            model.addAttribute("replayed", replayed);
+        }
         rows(model);
         return "admin-projections :: table";
     }
