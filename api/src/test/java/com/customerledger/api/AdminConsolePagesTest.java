@@ -181,7 +181,7 @@ class AdminConsolePagesTest extends EmbeddedLedgerTest {
     }
 
     @Test
-    void anAdminSetsTheGradingAndPoolPoliciesAndRegradesAndBadNumbersChangeNothing() {
+    void anAdminSetsTheGradingPoolAndServicePoliciesAndRegradesAndBadInputChangesNothing() {
         ConsoleSession admin = new ConsoleSession(port);
         admin.login("admin", "admin-pass");
         ConsoleSession.Page page = admin.get("/console/admin/policies");
@@ -230,6 +230,33 @@ class AdminConsolePagesTest extends EmbeddedLedgerTest {
         assertThat(pool).contains("公海规则已保存为新版本", "value=\"3400\"");
         assertThat(api.get("admin", "/api/policies/pool").body().get("daysWithoutDeal").asInt()).isEqualTo(3400);
         assertThat(storedEventIds("policy:pool")).hasSize(poolEvents + 1);
+
+        // the service desk's deadlines: long ones, so that no other test's ticket comes due while it runs
+        int serviceEvents = storedEventIds("policy:service").size();
+        Map<String, String> service = new LinkedHashMap<>();
+        for (String severity : List.of("LOW", "NORMAL", "HIGH", "URGENT")) {
+            service.put("firstResponse." + severity, "P30D");
+            service.put("resolution." + severity, "P60D");
+        }
+        Map<String, String> blank = new LinkedHashMap<>(service);
+        blank.put("resolution.HIGH", " ");
+        ConsoleSession.Page missing = admin.post("/console/admin/policies/service", blank);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("id=\"service-errors\"", "resolution.HIGH: a duration such as PT4H");
+        Map<String, String> malformed = new LinkedHashMap<>(service);
+        malformed.put("firstResponse.LOW", "four hours");
+        ConsoleSession.Page notADuration = admin.post("/console/admin/policies/service", malformed);
+        assertThat(notADuration.status()).isEqualTo(400);
+        assertThat(notADuration.body()).contains("is not an ISO-8601 duration", "value=\"four hours\"");
+        Map<String, String> backwards = new LinkedHashMap<>(service);
+        backwards.put("firstResponse.URGENT", "P90D");
+        assertThat(admin.post("/console/admin/policies/service", backwards).body())
+                .contains("cannot be due after its resolution");
+        assertThat(storedEventIds("policy:service")).hasSize(serviceEvents);
+        String deadlines = follow(admin, admin.post("/console/admin/policies/service", service));
+        assertThat(deadlines).contains("服务时限已保存为新版本", "value=\"P60D\"");
+        assertThat(api.get("admin", "/api/policies/service").body().get("resolution").get("URGENT").asText()).isEqualTo("P60D");
+        assertThat(storedEventIds("policy:service")).hasSize(serviceEvents + 1);
     }
 
     @Test
@@ -244,14 +271,15 @@ class AdminConsolePagesTest extends EmbeddedLedgerTest {
                     .doesNotContain("id=\"rules\"", "id=\"preview-button\"", "id=\"nav-projections\"");
             ConsoleSession.Page policies = session.get("/console/admin/policies");
             assertThat(policies.status()).isEqualTo(200);
-            assertThat(policies.body()).contains("id=\"grading\"", "id=\"pool\"")
-                    .doesNotContain("id=\"save-grading\"", "id=\"save-pool\"", "id=\"recompute-button\"");
+            assertThat(policies.body()).contains("id=\"grading\"", "id=\"pool\"", "id=\"service\"")
+                    .doesNotContain("id=\"save-grading\"", "id=\"save-pool\"", "id=\"recompute-button\"", "id=\"save-service\"");
             assertThat(session.post("/console/admin/assignment/preview", Map.of("rule[0].candidatesMode", "TERRITORY",
                     "rule[0].strategy", "FIXED")).status()).isEqualTo(403);
             assertThat(session.post("/console/admin/assignment/publish", Map.of("previewId", "x")).status()).isEqualTo(403);
             assertThat(session.post("/console/admin/policies/pool", Map.of("daysWithoutVisit", "90",
                     "daysWithoutDeal", "180", "reminderDaysBefore", "7")).status()).isEqualTo(403);
             assertThat(session.post("/console/admin/policies/grading/recompute", Map.of()).status()).isEqualTo(403);
+            assertThat(session.post("/console/admin/policies/service", Map.of()).status()).isEqualTo(403);
             assertThat(session.get("/console/admin/projections").status()).isEqualTo(403);
             assertThat(session.post("/console/admin/projections/funnel-view/replay", Map.of()).status()).isEqualTo(403);
             assertThat(session.get("/console/admin/projections/customer-view/parked").status()).isEqualTo(403);

@@ -14,18 +14,22 @@ import com.customerledger.command.assignment.PublishAssignmentPolicyCommand;
 import com.customerledger.command.grading.GradingRecompute;
 import com.customerledger.command.grading.SetGradingPolicyCommand;
 import com.customerledger.command.pool.SetPoolPolicyCommand;
+import com.customerledger.command.ticket.SetServicePolicyCommand;
 import com.customerledger.events.AssignmentRule;
 import com.customerledger.events.AssignmentStrategy;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.GradeThreshold;
+import com.customerledger.events.ticket.TicketSeverity;
 import com.customerledger.query.policy.AssignmentPolicyVersions;
 import com.customerledger.query.policy.AssignmentPolicyView;
 import com.customerledger.query.policy.FindAssignmentPolicyQuery;
 import com.customerledger.query.policy.FindGradingPolicyQuery;
 import com.customerledger.query.policy.FindPoolPolicyQuery;
+import com.customerledger.query.policy.FindServicePolicyQuery;
 import com.customerledger.query.policy.GradingPolicyView;
 import com.customerledger.query.policy.ListAssignmentPolicyVersionsQuery;
 import com.customerledger.query.policy.PoolPolicyView;
+import com.customerledger.query.policy.ServicePolicyView;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
@@ -47,7 +51,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The admin's policy pages: the assignment rules as a form, previewed over every registered customer (who would
  * move, each rep's load before and after) and published as a new version only after that preview; the grading
- * thresholds (and regrading every customer) and the pool rules. MANAGER and AUDITOR read them (as the API lets
+ * thresholds (and regrading every customer), the pool rules and the service desk's deadlines. MANAGER and AUDITOR read them (as the API lets
  * them), without forms; a REP has no business here. Everything goes through the API's queries and commands.
  */
 @Controller
@@ -187,13 +191,15 @@ class AdminConsoleController {
     private static final List<String> GRADES = List.of("S", "A", "B");
     private static final List<String> THRESHOLDS = List.of("minVolume", "minMargin", "minActiveMonths");
     private static final List<String> POOL = List.of("daysWithoutVisit", "daysWithoutDeal", "reminderDaysBefore");
+    private static final List<String> SERVICE = List.of("firstResponse", "resolution");
 
     @GetMapping("/console/admin/policies")
     String policies(@RequestParam(required = false) Long minPosition, Model model) {
         Actor actor = reader();
         GradingPolicyView grading = grading(minPosition);
         PoolPolicyView pool = pool(minPosition);
-        return policiesPage(model, actor, grading, gradingForm(grading), pool, poolForm(pool));
+        ServicePolicyView service = service(minPosition);
+        return policiesPage(model, actor, grading, gradingForm(grading), pool, poolForm(pool), service, serviceForm(service));
     }
 
     @PostMapping("/console/admin/policies/grading")
@@ -228,7 +234,8 @@ class AdminConsoleController {
         }
         model.addAttribute("gradingErrors", errors);
         PoolPolicyView pool = pool(null);
-        return policiesPage(model, actor, grading(null), typed, pool, poolForm(pool));
+        ServicePolicyView service = service(null);
+        return policiesPage(model, actor, grading(null), typed, pool, poolForm(pool), service, serviceForm(service));
     }
 
     @PostMapping("/console/admin/policies/grading/recompute")
@@ -265,11 +272,56 @@ class AdminConsoleController {
         }
         model.addAttribute("poolErrors", errors);
         GradingPolicyView grading = grading(null);
-        return policiesPage(model, actor, grading, gradingForm(grading), pool(null), typed);
+        ServicePolicyView service = service(null);
+        return policiesPage(model, actor, grading, gradingForm(grading), pool(null), typed, service, serviceForm(service));
+    }
+
+    /** The service desk's deadlines per severity, ISO-8601 durations (PT4H, P2D); the policy checks each of them. */
+    @PostMapping("/console/admin/policies/service")
+    String setService(@RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model,
+                      RedirectAttributes redirect) {
+        Actor actor = admin();
+        Map<String, String> typed = new LinkedHashMap<>();
+        Map<TicketSeverity, String> firstResponse = new java.util.EnumMap<>(TicketSeverity.class);
+        Map<TicketSeverity, String> resolution = new java.util.EnumMap<>(TicketSeverity.class);
+        List<String> errors = new ArrayList<>();
+        for (TicketSeverity severity : TicketSeverity.values()) {
+            for (String deadline : SERVICE) {
+                String field = deadline + "." + severity;
+                String text = Objects.requireNonNullElse(form.getFirst(field), "").trim();
+                typed.put(field, text);
+                if (text.isEmpty() || text.length() > 40) {
+                    errors.add(field + ": a duration such as PT4H or P2D (at most 40 characters)");
+                } else {
+                    (deadline.equals("firstResponse") ? firstResponse : resolution).put(severity, text.toUpperCase());
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            try {
+                Commands.Accepted<Integer> accepted = commands.send(SetServicePolicyCommand.of(firstResponse, resolution,
+                        actor), actor);
+                redirect.addFlashAttribute("notice", "service-set");
+                return "redirect:/console/admin/policies?minPosition=" + accepted.position();
+            } catch (RejectedException refused) {
+                response.setStatus(status(refused));
+                errors.add(refused.getMessage());
+            }
+        } else {
+            response.setStatus(400);
+        }
+        model.addAttribute("serviceErrors", errors);
+        GradingPolicyView grading = grading(null);
+        PoolPolicyView pool = pool(null);
+        return policiesPage(model, actor, grading, gradingForm(grading), pool, poolForm(pool), service(null), typed);
     }
 
     private GradingPolicyView grading(Long minPosition) {
         return reads.query(new FindGradingPolicyQuery(), ResponseTypes.instanceOf(GradingPolicyView.class), minPosition);
+    }
+
+    private ServicePolicyView service(Long minPosition) {
+        return reads.query(new FindServicePolicyQuery(), ResponseTypes.instanceOf(ServicePolicyView.class), minPosition);
     }
 
     private PoolPolicyView pool(Long minPosition) {
@@ -277,7 +329,8 @@ class AdminConsoleController {
     }
 
     private String policiesPage(Model model, Actor actor, GradingPolicyView grading, Map<String, String> gradingForm,
-                                PoolPolicyView pool, Map<String, String> poolForm) {
+                                PoolPolicyView pool, Map<String, String> poolForm, ServicePolicyView service,
+                                Map<String, String> serviceForm) {
         model.addAttribute("actor", actor);
         model.addAttribute("admin", actor.roles().contains(Role.ADMIN));
         model.addAttribute("grading", grading);
@@ -285,6 +338,9 @@ class AdminConsoleController {
         model.addAttribute("pool", pool);
         model.addAttribute("poolForm", poolForm);
         model.addAttribute("grades", GRADES);
+        model.addAttribute("service", service);
+        model.addAttribute("serviceForm", serviceForm);
+        model.addAttribute("severities", TicketSeverity.values());
         return "admin-policies";
     }
 
@@ -299,6 +355,17 @@ class AdminConsoleController {
             form.put(grade + ".minMargin", threshold == null ? "" : threshold.minMargin().toPlainString());
             form.put(grade + ".minActiveMonths", threshold == null ? "" : String.valueOf(threshold.minActiveMonths()));
         });
+        return form;
+    }
+
+    private static Map<String, String> serviceForm(ServicePolicyView view) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (TicketSeverity severity : TicketSeverity.values()) {
+            form.put("firstResponse." + severity, view.firstResponse() == null ? ""
+                    : Objects.requireNonNullElse(view.firstResponse().get(severity), ""));
+            form.put("resolution." + severity, view.resolution() == null ? ""
+                    : Objects.requireNonNullElse(view.resolution().get(severity), ""));
+        }
         return form;
     }
 
