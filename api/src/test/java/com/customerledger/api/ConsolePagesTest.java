@@ -80,6 +80,12 @@ class ConsolePagesTest extends EmbeddedLedgerTest {
         assertThat(future.status()).isEqualTo(302);
         assertThat(rep.get("/console/customers/" + customerId).body()).contains("lies in the future");
         assertThat(storedEventIds("customer:" + customerId)).hasSize(before + 1);
+        // a form without a required field is the console's 400 page, not the API's JSON problem; nothing stored
+        ConsoleSession.Page missing = rep.post("/console/customers/" + customerId + "/visits", Map.of("channel", "PHONE",
+                "notes", "x"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("<html", "visitedAt").doesNotContain("\"type\"");
+        assertThat(storedEventIds("customer:" + customerId)).hasSize(before + 1);
     }
 
     @Test

@@ -55,7 +55,8 @@ class ConsoleErrors {
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,
             IllegalArgumentException.class, java.time.format.DateTimeParseException.class,
-            com.customerledger.api.web.BadRequestException.class})
+            com.customerledger.api.web.BadRequestException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class})
     String badInput(Exception failure, HttpServletResponse response, Model model) {
         return page(response, model, 400, "bad input: " + failure.getMessage());
     }
