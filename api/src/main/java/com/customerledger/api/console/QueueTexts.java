@@ -20,11 +20,11 @@ class QueueTexts {
 
     /** "{field}: at most {max} characters". */
     String tooLong(String field, int max) {
-        return say("problem.too-long", say("field." + field), max);
+        return say("problem.too-long", say("field." + field), String.valueOf(max));
     }
 
     /** "{field}: required, at most {max} characters". */
     String required(String field, int max) {
-        return say("problem.required", say("field." + field), max);
+        return say("problem.required", say("field." + field), String.valueOf(max));
     }
 }

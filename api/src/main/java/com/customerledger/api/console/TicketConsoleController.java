@@ -61,7 +61,7 @@ class TicketConsoleController {
             return new QueuedTicket(ticket, answered ? "RESOLUTION" : "FIRST_RESPONSE", due, overdue);
         }
 
-        Instant dueAt() {
+        public Instant dueAt() {
             return due == null ? null : due.dueAt();
         }
     }
