@@ -20,8 +20,9 @@ class ConsistentReadsTest extends EmbeddedLedgerTest {
         assertThat(Duration.between(Instant.parse(funnel.get("from").asText()), to)).isEqualTo(Duration.ofDays(30));
 
         JsonNode fromOnly = api.get("manager", "/api/funnel?to=2026-11-01").body();
-        assertThat(fromOnly.get("to").asText()).isEqualTo("2026-11-01T00:00:00Z");
-        assertThat(fromOnly.get("from").asText()).isEqualTo("2026-10-02T00:00:00Z");
+        // a plain date is its midnight in the ledger's zone (Asia/Shanghai, 8 hours ahead of UTC)
+        assertThat(fromOnly.get("to").asText()).isEqualTo("2026-10-31T16:00:00Z");
+        assertThat(fromOnly.get("from").asText()).isEqualTo("2026-10-01T16:00:00Z");
 
         assertThat(api.get("manager", "/api/analytics/leaderboard").status()).isEqualTo(200);
         assertThat(api.get("manager", "/api/analytics/leaderboard?from=2026-01-01&to=2026-02-01").status()).isEqualTo(200);

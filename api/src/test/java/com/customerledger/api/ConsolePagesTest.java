@@ -143,6 +143,53 @@ class ConsolePagesTest extends EmbeddedLedgerTest {
     }
 
     @Test
+    void anAuditorListsAPeriodsOwnershipChangesAndDownloadsTheApisCsv() {
+        registerRep("rep-a", 1000);
+        registerRep("rep-b", 1000);
+        String customerId = api.post("manager", "/api/customers", newCustomer("rep-a")).text("customerId");
+        Api.Response moved = api.post("manager", "/api/customers/" + customerId + "/transfer", Map.of("toRepId", "rep-b",
+                "reason", "DISPUTE"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        // the chain links the transfer in the background; the two downloads compare once it has
+        api.await("auditor", "/api/audit/verify", answer -> answer.body().path("head").asLong() >= moved.position(),
+                java.time.Duration.ofSeconds(20));
+
+        ConsoleSession auditor = new ConsoleSession(port);
+        auditor.login("auditor", "auditor-pass");
+        assertThat(auditor.get("/console/audit").body()).contains("/console/audit/changes");
+        java.time.LocalDate today = java.time.LocalDate.now(ZONE);
+        ConsoleSession.Page changes = auditor.get("/console/audit/changes");
+        assertThat(changes.status()).isEqualTo(200);
+        assertThat(changes.body()).contains("id=\"changes\"", customerId, "DISPUTE", "rep-b", "value=\"" + today + "\"",
+                "/console/audit/changes.csv");
+        assertThat(changes.body()).doesNotContain("<button type=\"submit\" id=\"transfer\"", "id=\"claim\"");
+
+        String query = "from=" + today.minusDays(29) + "&to=" + today;
+        ConsoleSession.Page csv = auditor.get("/console/audit/changes.csv?" + query);
+        assertThat(csv.status()).isEqualTo(200);
+        Instant from = today.minusDays(29).atStartOfDay(ZONE).toInstant();
+        Instant to = today.plusDays(1).atStartOfDay(ZONE).toInstant();
+        String apiCsv = api.get("auditor", "/api/audit/transfers?format=csv&from=" + from + "&to=" + to).raw().body();
+        assertThat(csv.body()).as("the console downloads what the API exports").isEqualTo(apiCsv);
+        assertThat(csv.body()).startsWith("\uFEFFposition,eventId,customerId").contains(customerId + ",rep-a,rep-b,DISPUTE");
+
+        ConsoleSession.Page ofRep = auditor.get("/console/audit/changes?repId=rep-b");
+        assertThat(ofRep.body()).contains(customerId);
+        ConsoleSession.Page empty = auditor.get("/console/audit/changes?from=2020-01-01&to=2020-01-31");
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.body()).contains("id=\"none\"", "本期间没有记录任何归属变更").doesNotContain("id=\"changes\"");
+        assertThat(auditor.get("/console/audit/changes?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
+        assertThat(auditor.get("/console/audit/changes?from=yesterday").status()).isEqualTo(400);
+        assertThat(auditor.get("/console/audit/changes.csv?to=2026-13-01").status()).isEqualTo(400);
+        assertThat(auditor.get("/console/audit/changes?repId=" + "r".repeat(65)).status()).isEqualTo(400);
+
+        ConsoleSession rep = new ConsoleSession(port);
+        rep.login("rep-a", "rep-a-pass");
+        assertThat(rep.get("/console/audit/changes").status()).isEqualTo(403);
+        assertThat(rep.get("/console/audit/changes.csv").status()).isEqualTo(403);
+    }
+
+    @Test
     void theInboxShowsTheUsersItemsAndMarksThemDone() {
         registerRep("rep-a", 1000);
         String customerId = api.post("manager", "/api/customers", newCustomer("rep-a")).text("customerId");

@@ -102,7 +102,7 @@ class DealerApiTest extends EmbeddedLedgerTest {
 
     @Test
     void aDealerReportsItsSellThroughAndANewReportSupersedesTheOld() {
-        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String path = "/api/customers/" + DEALER + "/sell-through";
         String first = "st1-" + unique;
         Map<String, Object> report = Map.of("reportId", first, "period", month,

@@ -147,7 +147,7 @@ class ReplayTest {
         api.post("manager", "/api/orders/rp-order-2/cancel", Map.of("note", "改单"));
         api.post("finance", "/api/customers/" + customer + "/payments", Map.of("paymentId", "rp-pay", "amount", "500.00",
                 "receivedAt", Instant.now().toString(), "method", "BANK_TRANSFER"));
-        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         api.put("manager", "/api/targets", Map.of("period", month, "repId", "rep-a", "amount", "10000"));
         api.put("manager", "/api/targets", Map.of("period", month, "customerId", customer, "amount", "3000"));
         api.put("admin", "/api/policies/rebates", Map.of("programs", List.of(Map.of("programId", "rp-m", "period", "MONTH",

@@ -67,12 +67,12 @@ class SalesReportApiTest extends EmbeddedLedgerTest {
         assertThat(api.get("rep-a", "/api/analytics/sales").status()).isEqualTo(403);
 
         // the dealers' sell-through of a month inside the range counts; of a month outside it, not
-        String month = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         api.post("manager", "/api/customers/" + twice + "/sell-through", Map.of("reportId", "st-" + line, "period", month,
                 "lines", List.of(Map.of("productId", big, "quantity", 1, "amount", "130.00"))));
         long reported = api.post("manager", "/api/customers/" + thrice + "/sell-through", Map.of("reportId", "st2-" + line,
                 "period", month, "lines", List.of(Map.of("productId", small, "quantity", 2, "amount", "25.00")))).position();
-        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        java.time.YearMonth now = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"));
         JsonNode withSoldOn = api.get("finance", "/api/analytics/sales?productLine=" + line + "&from=" + now.atDay(1)
                 + "&to=" + now.plusMonths(1).atDay(1) + "&minPosition=" + reported).body();
         JsonNode soldOn = withSoldOn.get("sellThrough").get(0);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class TargetApiTest extends EmbeddedLedgerTest {
 
     private final String unique = UUID.randomUUID().toString().substring(0, 8);
-    private final String month = YearMonth.now(ZoneOffset.UTC).toString();
+    /** The ledger's zone (ledger.zone): its months begin at midnight in Beijing. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private final String month = YearMonth.now(ZONE).toString();
 
     private long deal(String customerId, String amount) {
         Api.Response deal = api.post("manager", "/api/customers/" + customerId + "/deals", Map.of("productLine", "feed",
@@ -54,7 +56,8 @@ class TargetApiTest extends EmbeddedLedgerTest {
         JsonNode theDealer = target(targets, "customerId", dealer);
         assertThat(theDealer.get("actual").decimalValue()).isEqualByComparingTo("450.00");
         assertThat(theDealer.get("attainment").decimalValue()).isEqualByComparingTo("0.5");
-        assertThat(targets.get("from").asText()).isEqualTo(YearMonth.now(ZoneOffset.UTC).atDay(1) + "T00:00:00Z");
+        assertThat(targets.get("from").asText()).as("the month starts at midnight in the ledger's zone")
+                .isEqualTo(YearMonth.now(ZONE).atDay(1).atStartOfDay(ZONE).toInstant().toString());
 
         // a lower target, then the same again: one change, attainment above 1
         Api.Response lower = api.put("manager", "/api/targets", Map.of("period", month, "repId", rep, "amount", "500"));

@@ -43,9 +43,15 @@ final class LedgerProcess implements AutoCloseable {
      * own GC log ({@code -Xlog:gc}), from which the peak heap is read at no cost to the ledger.
      */
     static LedgerProcess start(Path jar, Path dataDir, Path log, Path gcLog) throws IOException {
+        return start(jar, dataDir, log, gcLog, List.of());
+    }
+
+    /** The same with JVM options before {@code -jar} (a flight recording, for a profile). */
+    static LedgerProcess start(Path jar, Path dataDir, Path log, Path gcLog, List<String> jvmOptions) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=0",
-                "--ledger.data-dir=" + dataDir);
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xlog:gc:file=" + gcLog));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=0", "--ledger.data-dir=" + dataDir));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> copyOutput(process, log, port), "ledger-output");

@@ -28,7 +28,13 @@ final class Workload {
     private final List<String> customers = new CopyOnWriteArrayList<>();
 
     Workload(LedgerClient ledger) {
+        this(ledger, 0);
+    }
+
+    /** Registrations numbered after {@code last}: on a data directory that already holds customers up to it. */
+    Workload(LedgerClient ledger, long last) {
         this.ledger = ledger;
+        this.sequence.set(last);
     }
 
     int customers() {

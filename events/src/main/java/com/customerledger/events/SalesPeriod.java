@@ -2,14 +2,15 @@ package com.customerledger.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A calendar month ({@code 2026-11}), quarter ({@code 2026-Q4}) or year ({@code 2026}) that targets and rebate
- * programs are counted over: the instants [{@link #from()}, {@link #to()}) in UTC, like every plain date of the
- * ledger. Its text is the canonical form {@link #parse} reads.
+ * programs are counted over: the instants [{@link #from}, {@link #to}) between the starts of its first day and of the
+ * next period's in the ledger's zone ({@code ledger.zone}; a Beijing month starts at 16:00 UTC the day before). Its
+ * text is the canonical form {@link #parse} reads.
  */
 public record SalesPeriod(Kind kind, int year, int index) {
 
@@ -55,25 +56,25 @@ public record SalesPeriod(Kind kind, int year, int index) {
                 + "2026-Q4, or a year such as 2026");
     }
 
-    /** The first day's start, UTC. */
-    public Instant from() {
-        return first().atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The start of the first day in {@code zone}. */
+    public Instant from(ZoneId zone) {
+        return first().atStartOfDay(zone).toInstant();
     }
 
-    /** The start of the next period, UTC (exclusive). */
-    public Instant to() {
+    /** The start of the next period's first day in {@code zone} (exclusive). */
+    public Instant to(ZoneId zone) {
         LocalDate first = first();
         LocalDate next = switch (kind) {
             case MONTH -> first.plusMonths(1);
             case QUARTER -> first.plusMonths(3);
             case YEAR -> first.plusYears(1);
         };
-        return next.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return next.atStartOfDay(zone).toInstant();
     }
 
-    /** Whether {@code instant} lies in the period. */
-    public boolean contains(Instant instant) {
-        return !instant.isBefore(from()) && instant.isBefore(to());
+    /** Whether {@code instant} lies in the period as reckoned in {@code zone}. */
+    public boolean contains(Instant instant, ZoneId zone) {
+        return !instant.isBefore(from(zone)) && instant.isBefore(to(zone));
     }
 
     private LocalDate first() {

@@ -46,9 +46,6 @@ public abstract class SequencedDocument {
         String collection = mongo.getCollectionName(type);
         MongoConverter converter = mongo.getConverter();
         Document stored = pending.stored(collection, id);
-        if (stored == null) {
-            stored = mongo.findById(id, Document.class, collection);
-        }
         D document = stored != null ? converter.read(type, stored) : created(type, id, absent);
         if (sequence <= document.lastSequence) {
             return;

@@ -1,14 +1,22 @@
 package com.customerledger.query;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** An in-memory MongoDB-protocol server, a template on it, and a way to feed a projection events as its processor would. */
@@ -20,9 +28,60 @@ public final class MongoFixture implements AutoCloseable {
     private Instant clock = Instant.parse("2026-03-01T08:00:00Z");
 
     public MongoFixture() {
+        this(null);
+    }
+
+    /** With {@code listener} told of every command the template sends (to count reads and writes). */
+    public MongoFixture(CommandListener listener) {
         var address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()));
+        if (listener != null) {
+            settings.addCommandListener(listener);
+        }
+        client = MongoClients.create(settings.build());
         template = new MongoTemplate(client, "test");
+    }
+
+    /** An event of a batch: the event at {@code sequence} of its aggregate. */
+    public record Fed(long sequence, Object event) {
+    }
+
+    /**
+     * Delivers {@code events} as one batch, as a pooled streaming processor does: one unit of work
+     * ({@link BatchingUnitOfWork}) whose messages each {@code projections} handles in turn, committed at the end.
+     */
+    public void feedBatch(List<?> projections, List<Fed> events) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Fed fed : events) {
+            clock = clock.plusSeconds(1);
+            messages.add(message(fed.sequence(), fed.event(), clock));
+        }
+        feedMessages(projections, messages);
+    }
+
+    /** Delivers {@code messages} (made by an earlier {@link #feedBatch}, say) again as one batch. */
+    public void feedMessages(List<?> projections, List<EventMessage<?>> messages) {
+        List<AnnotationEventHandlerAdapter> adapters = projections.stream().map(AnnotationEventHandlerAdapter::new).toList();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        var result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            for (AnnotationEventHandlerAdapter adapter : adapters) {
+                if (adapter.canHandle(message)) {
+                    adapter.handle(message);
+                }
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
+        }
+    }
+
+    /** The message {@link #feedAt} delivers. */
+    public static EventMessage<?> message(long sequence, Object event, Instant recordedAt) {
+        return new GenericDomainEventMessage<>("Aggregate", aggregateIdOf(event), sequence, event, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), recordedAt);
     }
 
     public MongoTemplate template() {
@@ -37,8 +96,7 @@ public final class MongoFixture implements AutoCloseable {
 
     /** Delivers {@code event} as recorded at {@code recordedAt}. */
     public void feedAt(Object projection, long sequence, Object event, Instant recordedAt) {
-        var message = new GenericDomainEventMessage<>("Aggregate", aggregateIdOf(event), sequence, event, MetaData.emptyInstance(),
-                UUID.randomUUID().toString(), recordedAt);
+        var message = message(sequence, event, recordedAt);
         try {
             new AnnotationEventHandlerAdapter(projection).handle(message);
         } catch (RuntimeException e) {

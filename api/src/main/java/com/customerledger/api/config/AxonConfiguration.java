@@ -6,6 +6,7 @@ import com.customerledger.command.pool.PoolProcess;
 import com.customerledger.query.PendingDocuments;
 import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.Projections;
+import java.time.ZoneId;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -51,6 +52,15 @@ class AxonConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The ledger's zone ({@code ledger.zone}): where its days begin, so its months, quarters and years (targets,
+     * rebates, sell-through) and the plain dates clients send. Command handlers and query handlers take it by type.
+     */
+    @Bean
+    ZoneId ledgerZone(@Value("${ledger.zone}") ZoneId zone) {
+        return zone;
     }
 
     /** Axon's view of the read-model database: tracking tokens and parked events live there. */

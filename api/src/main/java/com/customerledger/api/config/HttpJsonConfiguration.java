@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -25,6 +26,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class HttpJsonConfiguration implements WebMvcConfigurer {
 
+    private final ZoneId zone;
+
+    HttpJsonConfiguration(ZoneId zone) {
+        this.zone = zone;
+    }
+
     @Bean
     MappingJackson2HttpMessageConverter strictJsonConverter(ObjectMapper objectMapper) {
         SimpleModule businessTime = new SimpleModule("business-time").addDeserializer(Instant.class, new BoundedInstant());
@@ -36,7 +43,7 @@ class HttpJsonConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addFormatters(FormatterRegistry registry) {
-        registry.addConverter(String.class, Instant.class, BusinessTime::parseParameter);
+        registry.addConverter(String.class, Instant.class, text -> BusinessTime.parseParameter(text, zone));
     }
 
     /** A JSON instant: an ISO-8601 string in the business range, nothing else (no epoch numbers). */

@@ -3,7 +3,9 @@ package com.customerledger.api.console;
 import com.customerledger.api.security.CurrentActor;
 import com.customerledger.api.web.CustomerAccess;
 import com.customerledger.api.web.ForbiddenException;
+import com.customerledger.api.web.OwnershipChangesExport;
 import com.customerledger.api.web.Reads;
+import com.customerledger.api.web.ReportingPeriod;
 import com.customerledger.command.Actor;
 import com.customerledger.command.Role;
 import com.customerledger.query.PageRequest;
@@ -16,18 +18,25 @@ import com.customerledger.query.customer.SearchCustomersQuery;
 import com.customerledger.query.ownership.FindOwnershipQuery;
 import com.customerledger.query.ownership.OwnershipPeriod;
 import com.customerledger.query.ownership.OwnershipView;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The auditor's console (AUDITOR, ADMIN): find a customer, read its ownership timeline as of an effective time and
@@ -42,21 +51,26 @@ class AuditConsoleController {
     record Bar(OwnershipPeriod period, double left, double width) {
     }
 
+    /** The changes a page lists; the CSV has them all. */
+    private static final int SHOWN_CHANGES = 500;
+
     private final CurrentActor currentActor;
     private final Reads reads;
     private final CustomerAccess access;
     private final OwnershipChanges changes;
     private final AuditChain chain;
+    private final OwnershipChangesExport export;
     private final ConsoleTime time;
     private final Clock clock;
 
     AuditConsoleController(CurrentActor currentActor, Reads reads, CustomerAccess access, OwnershipChanges changes,
-                           AuditChain chain, ConsoleTime time, Clock clock) {
+                           AuditChain chain, OwnershipChangesExport export, ConsoleTime time, Clock clock) {
         this.currentActor = currentActor;
         this.reads = reads;
         this.access = access;
         this.changes = changes;
         this.chain = chain;
+        this.export = export;
         this.time = time;
         this.clock = clock;
     }
@@ -107,6 +121,52 @@ class AuditConsoleController {
         model.addAttribute("headHash", verification.head() == 0 ? null : chain.linksAt(List.of(verification.head()))
                 .get(verification.head()));
         return "verify";
+    }
+
+    /** The ownership changes recorded in a period, as a table and as the CSV download the API's export writes. */
+    @GetMapping("/console/audit/changes")
+    String changes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                   @RequestParam(required = false) @Size(max = 64) String repId, Model model) {
+        model.addAttribute("actor", auditor());
+        ReportingPeriod period = period(from, to);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        long[] total = {0};
+        changes.recordedIn(period.from(), period.to(), blankToNull(repId), null, row -> {
+            if (total[0]++ < SHOWN_CHANGES) {
+                rows.add(row);
+            }
+        });
+        model.addAttribute("from", time.day(period.from()));
+        model.addAttribute("to", time.day(period.to().minusNanos(1)));
+        model.addAttribute("repId", blankToNull(repId));
+        model.addAttribute("rows", rows);
+        model.addAttribute("total", total[0]);
+        model.addAttribute("shown", SHOWN_CHANGES);
+        return "audit-changes";
+    }
+
+    @GetMapping("/console/audit/changes.csv")
+    ResponseEntity<StreamingResponseBody> changesCsv(@RequestParam(required = false) String from,
+                                                     @RequestParam(required = false) String to,
+                                                     @RequestParam(required = false) @Size(max = 64) String repId) {
+        auditor();
+        ReportingPeriod period = period(from, to);
+        String name = "ownership-changes-" + time.day(period.from()) + "-" + time.day(period.to().minusNanos(1)) + ".csv";
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(out -> export.write(period, blankToNull(repId), null, true, out));
+    }
+
+    /** Whole days in the ledger's zone, both included; by default the 30 days up to today. */
+    private ReportingPeriod period(String from, String to) {
+        LocalDate last = to == null || to.isBlank() ? LocalDate.now(clock.withZone(time.zone())) : LocalDate.parse(to);
+        LocalDate first = from == null || from.isBlank() ? last.minusDays(29) : LocalDate.parse(from);
+        return ReportingPeriod.of(first.atStartOfDay(time.zone()).toInstant(),
+                last.plusDays(1).atStartOfDay(time.zone()).toInstant(), clock);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** The periods laid out from the first registration to now (an open period runs to now). */

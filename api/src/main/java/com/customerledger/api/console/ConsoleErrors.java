@@ -54,7 +54,8 @@ class ConsoleErrors {
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,
-            IllegalArgumentException.class, java.time.format.DateTimeParseException.class})
+            IllegalArgumentException.class, java.time.format.DateTimeParseException.class,
+            com.customerledger.api.web.BadRequestException.class})
     String badInput(Exception failure, HttpServletResponse response, Model model) {
         return page(response, model, 400, "bad input: " + failure.getMessage());
     }

@@ -1,6 +1,7 @@
 package com.customerledger.api.exports;
 
 import com.customerledger.api.web.ApiTags;
+import com.customerledger.api.web.Csv;
 import com.customerledger.api.web.Reads;
 import com.customerledger.events.CustomerType;
 import com.customerledger.events.Grade;
@@ -136,18 +137,9 @@ class ExportController {
             if (i > 0) {
                 writer.write(',');
             }
-            writer.write(csvCell(cells.get(i)));
+            writer.write(Csv.cell(cells.get(i)));
         }
         writer.write("\r\n");
-    }
-
-    /** Quoted where needed; a cell a spreadsheet would run as a formula gets a leading apostrophe. */
-    static String csvCell(String value) {
-        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
     }
 
     private void writeXlsx(OutputStream out, CustomerFilter filter, CustomerPage first) throws IOException {

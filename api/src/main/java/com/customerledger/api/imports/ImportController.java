@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Min;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -39,8 +40,10 @@ class ImportController {
 
     private final CustomerImports imports;
     private final CurrentActor currentActor;
+    private final ZoneId zone;
 
-    ImportController(CustomerImports imports, CurrentActor currentActor) {
+    ImportController(CustomerImports imports, CurrentActor currentActor, ZoneId zone) {
+        this.zone = zone;
         this.imports = imports;
         this.currentActor = currentActor;
     }
@@ -96,7 +99,7 @@ class ImportController {
                         }
                         stored = imports.store(part.fileName(), part.content());
                     }
-                    case "effectiveAt" -> start = start != null ? start : BusinessTime.parseParameter(field(part));
+                    case "effectiveAt" -> start = start != null ? start : BusinessTime.parseParameter(field(part), zone);
                     case "dryRun" -> dry = dry != null ? dry : Boolean.parseBoolean(field(part).trim());
                     default -> {
                         // other form fields are no business of the import; skipped

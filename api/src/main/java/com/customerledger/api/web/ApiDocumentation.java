@@ -53,7 +53,7 @@ class ApiDocumentation {
             Map.entry("page", "Zero-based page number (0 to 1,000,000; default 0)."),
             Map.entry("size", "Items per page (1 to 200; default 50)."),
             Map.entry("from", "Start of the period, inclusive: an ISO-8601 instant (`2026-11-01T08:00:00Z`) or a plain date "
-                    + "(`2026-11-01`, its start in UTC). Default: 30 days before `to`."),
+                    + "(`2026-11-01`, its start in the ledger's zone, `ledger.zone`). Default: 30 days before `to`."),
             Map.entry("to", "End of the period, exclusive: an instant or a plain date. Default: now."),
             Map.entry("asOf", "Business (effective) time: answer as things stood at this instant."),
             Map.entry("knownAt", "System (recorded) time: answer as the ledger knew it at this instant, ignoring what was "

@@ -2,18 +2,11 @@ package com.customerledger.api.web;
 
 import com.customerledger.query.audit.AuditChain;
 import com.customerledger.query.audit.OwnershipChanges;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Size;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -35,13 +28,13 @@ class AuditController {
 
     private final AuditChain chain;
     private final OwnershipChanges changes;
-    private final ObjectMapper json;
+    private final OwnershipChangesExport export;
     private final Clock clock;
 
-    AuditController(AuditChain chain, OwnershipChanges changes, ObjectMapper json, Clock clock) {
+    AuditController(AuditChain chain, OwnershipChanges changes, OwnershipChangesExport export, Clock clock) {
         this.chain = chain;
         this.changes = changes;
-        this.json = json;
+        this.export = export;
         this.clock = clock;
     }
 
@@ -75,55 +68,10 @@ class AuditController {
             case "json" -> false;
             default -> throw new BadRequestException("format must be json or csv");
         };
-        StreamingResponseBody body = out -> stream(period.from(), period.to(), repId, customerId, csv, out);
+        StreamingResponseBody body = out -> export.write(period, repId, customerId, csv, out);
         return ResponseEntity.ok()
                 .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, csv ? "attachment; filename=\"ownership-changes.csv\"" : "inline")
                 .body(body);
-    }
-
-    private void stream(Instant from, Instant to, String repId, String customerId, boolean csv, OutputStream out)
-            throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        if (csv) {
-            writer.write('\uFEFF');
-            writer.write(String.join(",", OwnershipChanges.COLUMNS) + "\r\n");
-        } else {
-            writer.write('[');
-        }
-        boolean[] first = {true};
-        changes.recordedIn(from, to, repId, customerId, row -> {
-            try {
-                if (csv) {
-                    List<String> cells = new ArrayList<>();
-                    for (String column : OwnershipChanges.COLUMNS) {
-                        cells.add(csvCell(row.get(column)));
-                    }
-                    writer.write(String.join(",", cells) + "\r\n");
-                } else {
-                    writer.write(first[0] ? "" : ",");
-                    writer.write(json.writeValueAsString(row));
-                }
-                first[0] = false;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!csv) {
-            writer.write(']');
-        }
-        writer.flush();
-    }
-
-    /** Quotes a cell when needed, and defuses spreadsheet formulas. */
-    private static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return text.matches(".*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

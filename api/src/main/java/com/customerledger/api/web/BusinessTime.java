@@ -2,7 +2,7 @@ package com.customerledger.api.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -16,7 +16,7 @@ public final class BusinessTime {
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     public static final Instant LATEST_EXCLUSIVE = Instant.parse("2200-01-01T00:00:00Z");
     public static final String EXPECTED = "an ISO-8601 instant such as 2026-03-01T08:00:00Z (or, in a query parameter, "
-            + "a date such as 2026-03-01 for its start in UTC) from 1900-01-01 to before 2200-01-01";
+            + "a date such as 2026-03-01 for its start in the ledger's zone) from 1900-01-01 to before 2200-01-01";
 
     private BusinessTime() {
     }
@@ -32,12 +32,12 @@ public final class BusinessTime {
         return bounded(instant, text);
     }
 
-    /** An instant or a plain date (its start, UTC) as a client writes it in a query parameter. */
-    public static Instant parseParameter(String text) {
+    /** An instant or a plain date (its start in {@code zone}, the ledger's) as a client writes it in a query parameter. */
+    public static Instant parseParameter(String text, ZoneId zone) {
         String trimmed = text.trim();
         if (trimmed.length() == 10 && trimmed.charAt(4) == '-') {
             try {
-                return bounded(LocalDate.parse(trimmed).atStartOfDay(ZoneOffset.UTC).toInstant(), text);
+                return bounded(LocalDate.parse(trimmed).atStartOfDay(zone).toInstant(), text);
             } catch (DateTimeParseException notADate) {
                 throw new IllegalArgumentException("'" + text + "' is not " + EXPECTED);
             }

@@ -36,6 +36,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -59,17 +60,19 @@ class OpportunityController {
     private final CurrentActor currentActor;
     private final CustomerAccess access;
     private final Clock clock;
+    private final ZoneId zone;
     private final double[] defaultRates;
     private final int minClosed;
 
     OpportunityController(Commands commands, Reads reads, CurrentActor currentActor, CustomerAccess access, Clock clock,
-                          @Value("${ledger.forecast.default-rates:0.1,0.2,0.35,0.5}") double[] defaultRates,
+                          ZoneId zone, @Value("${ledger.forecast.default-rates:0.1,0.2,0.35,0.5}") double[] defaultRates,
                           @Value("${ledger.forecast.min-closed:5}") int minClosed) {
         this.commands = commands;
         this.reads = reads;
         this.currentActor = currentActor;
         this.access = access;
         this.clock = clock;
+        this.zone = zone;
         this.defaultRates = defaultRates.clone();
         this.minClosed = minClosed;
     }
@@ -223,7 +226,7 @@ class OpportunityController {
                 throw new BadRequestException("give either period or from and to, not both");
             }
             SalesPeriod sales = Requests.period(period);
-            return reads.query(new LeaderboardQuery(sales.from(), sales.to(), sales), ResponseTypes.instanceOf(Leaderboard.class),
+            return reads.query(new LeaderboardQuery(sales.from(zone), sales.to(zone), sales), ResponseTypes.instanceOf(Leaderboard.class),
                     minPosition);
         }
         ReportingPeriod range = ReportingPeriod.of(from, to, clock);

@@ -10,6 +10,7 @@ import com.customerledger.events.payment.PaymentRecordedEvent;
 import com.customerledger.events.rebate.RebateSettledEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -36,7 +37,7 @@ public class RebateSettlement {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public RebateSettledEvent handle(SettleRebateCommand command, Clock clock) {
+    public RebateSettledEvent handle(SettleRebateCommand command, Clock clock, ZoneId zone) {
         if (!command.actor().roles().contains(Role.FINANCE) && !command.actor().roles().contains(Role.ADMIN)) {
             throw new RejectedException(ErrorCode.NOT_ALLOWED, "only finance and admins settle rebates");
         }
@@ -46,9 +47,10 @@ public class RebateSettlement {
                     "settlementId", settled.settlementId());
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        if (now.isBefore(command.period().to())) {
+        Instant endsAt = command.period().to(zone);
+        if (now.isBefore(endsAt)) {
             throw RejectedException.of(ErrorCode.PERIOD_NOT_ENDED, "period " + command.period() + " ends at "
-                    + command.period().to() + "; its rebate is settled after that", "endsAt", command.period().to().toString());
+                    + endsAt + "; its rebate is settled after that", "endsAt", endsAt.toString());
         }
         RebateSettledEvent event = new RebateSettledEvent(command.settlementId(), command.customerId(),
                 command.accrual().programId(), command.period().toString(), command.policyVersion(),

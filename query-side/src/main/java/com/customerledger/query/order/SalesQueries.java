@@ -9,6 +9,7 @@ import com.customerledger.query.sellthrough.SellThroughView;
 import com.customerledger.query.Projections;
 import com.customerledger.query.ReadsFrom;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,9 +29,11 @@ import org.springframework.stereotype.Component;
 public class SalesQueries {
 
     private final MongoTemplate mongo;
+    private final ZoneId zone;
 
-    public SalesQueries(MongoTemplate mongo) {
+    public SalesQueries(MongoTemplate mongo, ZoneId zone) {
         this.mongo = mongo;
+        this.zone = zone;
     }
 
     /** Running sums of one row. */
@@ -154,7 +157,7 @@ public class SalesQueries {
         Map<String, Sum> byLine = new TreeMap<>();
         for (SellThroughView view : SellThroughProjection.inForce(mongo)) {
             SalesPeriod period = SalesPeriod.parse(view.period());
-            if (period.from().isBefore(query.from()) || period.to().isAfter(query.to())) {
+            if (period.from(zone).isBefore(query.from()) || period.to(zone).isAfter(query.to())) {
                 continue;
             }
             for (SellThroughLine line : view.lines()) {

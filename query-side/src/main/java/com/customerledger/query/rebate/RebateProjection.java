@@ -15,6 +15,7 @@ import com.customerledger.query.sellthrough.SellThroughProjection;
 import com.customerledger.query.target.TargetProjection;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,9 +60,11 @@ public class RebateProjection {
     }
 
     private final MongoTemplate mongo;
+    private final ZoneId zone;
 
-    public RebateProjection(MongoTemplate mongo) {
+    public RebateProjection(MongoTemplate mongo, ZoneId zone) {
         this.mongo = mongo;
+        this.zone = zone;
     }
 
     @EventHandler
@@ -111,10 +114,10 @@ public class RebateProjection {
         }
         SalesPeriod period = query.period();
         CustomerType type = CustomerType.valueOf(customer.getString("type"));
-        List<RebateAccrual.Delivered> delivered = OrderProjection.deliveredLines(mongo, query.customerId(), period.from(),
-                period.to());
+        List<RebateAccrual.Delivered> delivered = OrderProjection.deliveredLines(mongo, query.customerId(), period.from(zone),
+                period.to(zone));
         List<RebateAccrual.Delivered> soldOn = SellThroughProjection.soldOn(mongo, query.customerId(), period);
-        BigDecimal attainment = TargetProjection.customerAttainment(mongo, period, query.customerId());
+        BigDecimal attainment = TargetProjection.customerAttainment(mongo, period, zone, query.customerId());
         Optional<PolicyDocument> policy = policy();
         List<CustomerRebates.Item> items = new ArrayList<>();
         for (RebateProgram program : policy.map(p -> p.programs).orElse(List.of())) {
@@ -128,7 +131,7 @@ public class RebateProjection {
                     : new CustomerRebates.Item(accrual, settled.id(), settled.amount, settled.settledBy, settled.settledAt,
                     settled.policyVersion));
         }
-        return Optional.of(new CustomerRebates(query.customerId(), period.toString(), period.from(), period.to(),
+        return Optional.of(new CustomerRebates(query.customerId(), period.toString(), period.from(zone), period.to(zone),
                 policy.map(p -> p.version).orElse(0), items));
     }
 

@@ -10,6 +10,7 @@ import com.customerledger.query.visit.ActivityProjection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -47,8 +48,10 @@ public class TargetProjection {
     }
 
     private final MongoTemplate mongo;
+    private final ZoneId zone;
 
-    public TargetProjection(MongoTemplate mongo) {
+    public TargetProjection(MongoTemplate mongo, ZoneId zone) {
+        this.zone = zone;
         this.mongo = mongo;
     }
 
@@ -79,11 +82,11 @@ public class TargetProjection {
             which = which.and("repId").is(query.repId());
         }
         List<TargetView> items = mongo.find(Query.query(which), TargetDocument.class).stream()
-                .map(target -> view(target, actual(mongo, period, target.repId, target.customerId)))
+                .map(target -> view(target, actual(mongo, period, zone, target.repId, target.customerId)))
                 .sorted(Comparator.comparing((TargetView view) -> view.repId() == null)
                         .thenComparing(view -> view.repId() != null ? view.repId() : view.customerId()))
                 .toList();
-        return new Targets(period.toString(), period.from(), period.to(), items);
+        return new Targets(period.toString(), period.from(zone), period.to(zone), items);
     }
 
     /** The targets set for reps in {@code period}, by rep (for the leaderboard). */
@@ -95,10 +98,10 @@ public class TargetProjection {
     }
 
     /** The attainment of a customer's own target for {@code period}; null without one (or with a target of 0). */
-    public static BigDecimal customerAttainment(MongoTemplate mongo, SalesPeriod period, String customerId) {
+    public static BigDecimal customerAttainment(MongoTemplate mongo, SalesPeriod period, ZoneId zone, String customerId) {
         TargetDocument target = mongo.findById(SalesTargetSetEvent.idOf(period, null, customerId),
                 TargetDocument.class);
-        return target == null ? null : attainment(actual(mongo, period, null, customerId), target.amount);
+        return target == null ? null : attainment(actual(mongo, period, zone, null, customerId), target.amount);
     }
 
     /** actual ÷ target to four places; null for a target of 0. */
@@ -112,8 +115,8 @@ public class TargetProjection {
     }
 
     /** The amount of the deals closed in the period, credited to {@code repId} or of {@code customerId}. */
-    static BigDecimal actual(MongoTemplate mongo, SalesPeriod period, String repId, String customerId) {
-        Criteria deals = Criteria.where("closedAt").gte(period.from()).lt(period.to());
+    static BigDecimal actual(MongoTemplate mongo, SalesPeriod period, ZoneId zone, String repId, String customerId) {
+        Criteria deals = Criteria.where("closedAt").gte(period.from(zone)).lt(period.to(zone));
         deals = repId != null ? deals.and("creditedRepId").is(repId) : deals.and("customerId").is(customerId);
         Query amounts = Query.query(deals);
         amounts.fields().include("amount");

@@ -5,6 +5,7 @@ import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.GeoPoint;
 import com.customerledger.events.VisitChannel;
 import com.customerledger.events.VisitRecordedEvent;
+import com.customerledger.query.PendingDocuments;
 import com.customerledger.query.Projections;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,12 +22,12 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * What reps do with customers: the visit timeline and the deals, one document per visit or deal
- * keyed by customer and client id, so a redelivered event rewrites the same document.
+ * keyed by customer and client id, so a redelivered event rewrites the same document. Written, like the
+ * other projections' documents, once per batch ({@link PendingDocuments}).
  */
 @Component
 @ProcessingGroup(Projections.ACTIVITY)
@@ -95,7 +96,7 @@ public class ActivityProjection {
         visit.recordedAt = recordedAt;
         visit.intent = event.intent();
         visit.sampleRequest = event.sampleRequest();
-        mongo.save(visit);
+        PendingDocuments.save(mongo, visit);
     }
 
     @EventHandler
@@ -109,14 +110,14 @@ public class ActivityProjection {
         deal.margin = event.margin();
         deal.closedAt = event.closedAt();
         deal.creditedRepId = event.creditedRepId();
-        mongo.save(deal);
+        PendingDocuments.save(mongo, deal);
     }
 
     /** A reversal moved the deal's credit; setting it again on a redelivery changes nothing. */
     @EventHandler
     void on(DealCreditMovedEvent event) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key(event.customerId(), event.dealId()))),
-                Update.update("creditedRepId", event.toRepId()), DealDocument.class);
+        PendingDocuments.setField(mongo, DealDocument.class, key(event.customerId(), event.dealId()), "creditedRepId",
+                event.toRepId());
     }
 
     /** A visit's or deal's document id: the client's id is unique only within its customer. */
