@@ -100,7 +100,7 @@ class SecurityConfiguration {
      * The console's OIDC client, when one is configured; it must log in at the issuer the API trusts for bearer tokens
      * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), so a different issuer stops the start.
      */
-    private static ClientRegistration consoleClient(ClientRegistrationRepository clients, Environment environment) {
+    static ClientRegistration consoleClient(ClientRegistrationRepository clients, Environment environment) {
         ClientRegistration client = clients == null ? null : clients.findByRegistrationId(CONSOLE_CLIENT);
         if (client == null) {
             return null;
