@@ -31,9 +31,11 @@ public class CurrentActor {
             return new Actor(user.getUsername(), user.repId(), roles, user.customerId());
         }
         if (authentication instanceof JwtAuthenticationToken jwt) {
-            return new Actor(jwt.getToken().getClaimAsString(jwtClaims.userIdClaim()),
-                    jwt.getToken().getClaimAsString(jwtClaims.repIdClaim()), roles,
-                    jwt.getToken().getClaimAsString(jwtClaims.customerIdClaim()));
+            return LedgerClaims.actor(jwt.getToken().getClaims(), jwtClaims, roles);
+        }
+        if (authentication.getPrincipal() instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser oidc) {
+            // the console's OIDC login: the same claims as a bearer token's
+            return LedgerClaims.actor(oidc.getClaims(), jwtClaims, roles);
         }
         return new Actor(authentication.getName(), null, roles);
     }

@@ -5,7 +5,6 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import com.customerledger.api.config.LedgerProperties;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +26,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
@@ -63,15 +65,54 @@ class SecurityConfiguration {
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**", "/console-assets/**")
+    SecurityFilterChain consoleSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> clients,
+                                        ConsoleOidcUsers oidcUsers, Environment environment) throws Exception {
+        ClientRegistration oidc = consoleClient(clients.getIfAvailable(), environment);
+        http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**", "/console-assets/**",
+                        "/oauth2/authorization/**", "/login/oauth2/code/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/console-assets/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        if (oidc == null) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        } else {
+            // the identity provider's login instead of the form; roles from the same claims as the API's bearer tokens
+            http.oauth2Login(login -> login.loginPage("/oauth2/authorization/" + oidc.getRegistrationId())
+                            .defaultSuccessUrl("/console", true)
+                            .userInfoEndpoint(users -> users.oidcUserService(oidcUsers)))
+                    .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/console"));
+        }
         return http.build();
+    }
+
+    /** The console's OIDC users, with their roles mapped as a bearer token's are. */
+    @Bean
+    ConsoleOidcUsers consoleOidcUsers(LedgerProperties properties) {
+        return new ConsoleOidcUsers(properties.security().jwt());
+    }
+
+    /** The registration id of the console's OIDC client ({@code spring.security.oauth2.client.registration.ledger.*}). */
+    static final String CONSOLE_CLIENT = "ledger";
+
+    /**
+     * The console's OIDC client, when one is configured; it must log in at the issuer the API trusts for bearer tokens
+     * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), so a different issuer stops the start.
+     */
+    static ClientRegistration consoleClient(ClientRegistrationRepository clients, Environment environment) {
+        ClientRegistration client = clients == null ? null : clients.findByRegistrationId(CONSOLE_CLIENT);
+        if (client == null) {
+            return null;
+        }
+        String apiIssuer = environment.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri");
+        String consoleIssuer = client.getProviderDetails().getIssuerUri();
+        if (apiIssuer != null && consoleIssuer != null && !apiIssuer.equals(consoleIssuer)) {
+            throw new IllegalStateException("the console's OIDC login (spring.security.oauth2.client.provider."
+                    + CONSOLE_CLIENT + ".issuer-uri = " + consoleIssuer + ") must use the issuer the API trusts "
+                    + "(spring.security.oauth2.resourceserver.jwt.issuer-uri = " + apiIssuer + ")");
+        }
+        return client;
     }
 
     @Bean
@@ -150,15 +191,8 @@ class SecurityConfiguration {
     }
 
     private static Converter<Jwt, AbstractAuthenticationToken> rolesFrom(LedgerProperties.Jwt claims) {
-        return jwt -> {
-            Object value = jwt.getClaims().get(claims.rolesClaim());
-            Collection<?> roles = value instanceof Collection<?> list ? list
-                    : value == null ? List.of() : List.of(value.toString().split("[ ,]+"));
-            List<GrantedAuthority> authorities = roles.stream()
-                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role.toString().toUpperCase()))
-                    .toList();
-            return new JwtAuthenticationToken(jwt, authorities, jwt.getClaimAsString(claims.userIdClaim()));
-        };
+        return jwt -> new JwtAuthenticationToken(jwt, LedgerClaims.authorities(jwt.getClaims(), claims),
+                jwt.getClaimAsString(claims.userIdClaim()));
     }
 
     @Bean
