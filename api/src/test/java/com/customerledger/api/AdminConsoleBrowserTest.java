@@ -3,27 +3,14 @@ package com.customerledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin's console in a real browser (headless Chromium driven by Selenium, as {@link ConsoleBrowserTest}): the
@@ -32,44 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Screenshots {@code admin-*.png} go to {@code target/screenshots} or {@code -Dconsole.screenshots}. Skipped, saying
  * why, where no browser is.
  */
-class AdminConsoleBrowserTest extends EmbeddedLedgerTest {
-
-    private static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SHOTS = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
-
-    private WebDriver browser;
-
-    private void open(int width, int height) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "no headless browser here: "
-                + CHROMIUM + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
-                        "--window-size=" + width + "," + height)
-                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().window().setSize(new Dimension(width, height));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    }
-
-    private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
+class AdminConsoleBrowserTest extends ConsoleBrowser {
 
     @Test
     void anAdminEditsARulePreviewsTheMovesPublishesAndWatchesAReplayFinish() throws IOException {
@@ -94,11 +44,7 @@ class AdminConsoleBrowserTest extends EmbeddedLedgerTest {
         }
         api.get("admin", "/api/customers/" + customerId + "?minPosition=" + position);
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("admin-pass");
-        browser.findElement(By.id("login")).click();
-        waiting(15).until(ExpectedConditions.urlMatches(".*/console$"));
+        login("admin", "admin-pass");
         browser.findElement(By.id("nav-rules")).click();
         waiting(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("rules")));
         assertThat(browser.findElements(By.id("publish-button"))).as("no publishing before a preview").isEmpty();

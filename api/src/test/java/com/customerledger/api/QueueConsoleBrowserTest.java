@@ -4,24 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,54 +20,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * citing an article. Screenshots {@code queue-*.png} go to {@code target/screenshots} (or
  * {@code -Dconsole.screenshots=docs/screenshots}). Skipped, saying why, where no browser is.
  */
-class QueueConsoleBrowserTest extends EmbeddedLedgerTest {
-
-    private static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
-    private static final Path DRIVER = Path.of(System.getProperty("console.chromedriver", "/usr/bin/chromedriver"));
-    private static final Path SHOTS = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
+class QueueConsoleBrowserTest extends ConsoleBrowser {
 
     private final String unique = UUID.randomUUID().toString().substring(0, 8);
-    private WebDriver browser;
-
-    private void open(int width, int height) {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "no headless browser here: "
-                + CHROMIUM + " or " + DRIVER + " is missing (apt-get install chromium chromium-driver; .ci/run does)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=zh-CN",
-                        "--window-size=" + width + "," + height)
-                .setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build(), options);
-        browser.manage().window().setSize(new Dimension(width, height));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        return waiting(15);
     }
 
-    /** Logs in as another user: the previous one's session goes with its cookies. */
+    /** Logs in as another development user (password: the user's name and "-pass"). */
     private void loginAs(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user + "-pass");
-        browser.findElement(By.id("login")).click();
-        waiting().until(ExpectedConditions.urlMatches(".*/console$"));
-    }
-
-    private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        login(user, user + "-pass");
     }
 
     /** From the approvals page, the order's card in a queue, clicked. */
