@@ -219,18 +219,10 @@ class AdminConsoleController {
                 thresholds.put(grade, new GradeThreshold(volume, margin, months));
             }
         }
-        if (errors.isEmpty()) {
-            try {
-                Commands.Accepted<Integer> accepted = commands.send(SetGradingPolicyCommand.of(thresholds.get("S"),
-                        thresholds.get("A"), thresholds.get("B"), actor), actor);
-                redirect.addFlashAttribute("notice", "grading-set");
-                return "redirect:/console/admin/policies?minPosition=" + accepted.position();
-            } catch (RejectedException refused) {
-                response.setStatus(status(refused));
-                errors.add(refused.getMessage());
-            }
-        } else {
-            response.setStatus(400);
+        String sent = setPolicy(() -> SetGradingPolicyCommand.of(thresholds.get("S"), thresholds.get("A"),
+                thresholds.get("B"), actor), actor, "grading-set", errors, response, redirect);
+        if (sent != null) {
+            return sent;
         }
         model.addAttribute("gradingErrors", errors);
         PoolPolicyView pool = pool(null);
@@ -257,18 +249,10 @@ class AdminConsoleController {
         Integer visit = whole(typed.get("daysWithoutVisit"), "days without a visit", 1, 3650, errors);
         Integer deal = whole(typed.get("daysWithoutDeal"), "days without a deal", 1, 3650, errors);
         Integer reminder = whole(typed.get("reminderDaysBefore"), "days of warning before", 0, 3650, errors);
-        if (errors.isEmpty()) {
-            try {
-                Commands.Accepted<Integer> accepted = commands.send(SetPoolPolicyCommand.of(visit, deal, reminder, actor),
-                        actor);
-                redirect.addFlashAttribute("notice", "pool-set");
-                return "redirect:/console/admin/policies?minPosition=" + accepted.position();
-            } catch (RejectedException refused) {
-                response.setStatus(status(refused));
-                errors.add(refused.getMessage());
-            }
-        } else {
-            response.setStatus(400);
+        String sent = setPolicy(() -> SetPoolPolicyCommand.of(visit, deal, reminder, actor), actor, "pool-set", errors,
+                response, redirect);
+        if (sent != null) {
+            return sent;
         }
         model.addAttribute("poolErrors", errors);
         GradingPolicyView grading = grading(null);
@@ -297,23 +281,36 @@ class AdminConsoleController {
                 }
             }
         }
-        if (errors.isEmpty()) {
-            try {
-                Commands.Accepted<Integer> accepted = commands.send(SetServicePolicyCommand.of(firstResponse, resolution,
-                        actor), actor);
-                redirect.addFlashAttribute("notice", "service-set");
-                return "redirect:/console/admin/policies?minPosition=" + accepted.position();
-            } catch (RejectedException refused) {
-                response.setStatus(status(refused));
-                errors.add(refused.getMessage());
-            }
-        } else {
-            response.setStatus(400);
+        String sent = setPolicy(() -> SetServicePolicyCommand.of(firstResponse, resolution, actor), actor, "service-set",
+                errors, response, redirect);
+        if (sent != null) {
+            return sent;
         }
         model.addAttribute("serviceErrors", errors);
         GradingPolicyView grading = grading(null);
         PoolPolicyView pool = pool(null);
         return policiesPage(model, actor, grading, gradingForm(grading), pool, poolForm(pool), service(null), typed);
+    }
+
+    /**
+     * A policy form's command, sent when the form had no errors: the policies page again (once the reads have it)
+     * with {@code notice}; or null, the status set and the ledger's refusal added to {@code errors}.
+     */
+    private String setPolicy(java.util.function.Supplier<Object> command, Actor actor, String notice, List<String> errors,
+                             HttpServletResponse response, RedirectAttributes redirect) {
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return null;
+        }
+        try {
+            Commands.Accepted<Object> accepted = commands.send(command.get(), actor);
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/console/admin/policies?minPosition=" + accepted.position();
+        } catch (RejectedException refused) {
+            response.setStatus(status(refused));
+            errors.add(refused.getMessage());
+            return null;
+        }
     }
 
     private GradingPolicyView grading(Long minPosition) {
