@@ -58,7 +58,8 @@ final class LedgerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new LedgerProcess(process, port.get(180, TimeUnit.SECONDS), gcLog);
+            // a shared machine at a load average of 20 and more took over three minutes to start the ledger
+            return new LedgerProcess(process, port.get(600, TimeUnit.SECONDS), gcLog);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("the ledger did not start; see " + log, e);

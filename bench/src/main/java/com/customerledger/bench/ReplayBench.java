@@ -76,6 +76,11 @@ public final class ReplayBench {
                 for (LedgerClient.Projection projection : ledger.projections()) {
                     LedgerClient.Answer answer = ledger.post("admin", "/api/admin/projections/" + projection.name()
                             + "/replay", "");
+                    // 503: the read-model store did not answer in time (a busy machine); the replay may be tried again
+                    for (int retry = 0; retry < 5 && answer.status() == 503; retry++) {
+                        Thread.sleep(1000);
+                        answer = ledger.post("admin", "/api/admin/projections/" + projection.name() + "/replay", "");
+                    }
                     if (!answer.ok()) {
                         throw new IllegalStateException("replay of " + projection.name() + ": " + answer);
                     }

@@ -32,7 +32,8 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * <p>Reads are batched too: the first document a batch needs from a collection fetches, with one
  * {@code $in} find, every document of that collection whose id is the aggregate id of an event in
- * the batch (the documents fed by one aggregate's events mostly carry its id); the ones not found are
+ * the batch, with or without its kind (the documents fed by one aggregate's events mostly carry its
+ * id); the ones not found are
  * known to be absent. Only a document keyed otherwise is read alone.
  *
  * <p>A document written whole without being read (a visit, a deal) is a replacement with an upsert,
@@ -140,11 +141,21 @@ public final class PendingDocuments {
         });
     }
 
+    /**
+     * The ids a batch's documents are likely keyed by: each event's aggregate id as the command side
+     * spells it ({@code customer:c1}) and without its kind ({@code c1}), which is how most documents are
+     * keyed. (Taking only the first, every customer document was read alone, once per event.)
+     */
     private static Set<String> aggregateIdsOf(List<? extends Message<?>> batch) {
         Set<String> ids = new LinkedHashSet<>();
         for (Message<?> message : batch) {
             if (message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
-                ids.add(event.getAggregateIdentifier());
+                String aggregateId = event.getAggregateIdentifier();
+                ids.add(aggregateId);
+                int kind = aggregateId.indexOf(':');
+                if (kind > 0 && kind < aggregateId.length() - 1) {
+                    ids.add(aggregateId.substring(kind + 1));
+                }
             }
         }
         return ids;

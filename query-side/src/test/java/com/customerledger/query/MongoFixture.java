@@ -106,19 +106,20 @@ public final class MongoFixture implements AutoCloseable {
         }
     }
 
+    /** The aggregate id as the command side spells it: the kind, a colon and the id ("customer:c1"). */
     private static String aggregateIdOf(Object event) {
         for (String accessor : new String[] {"opportunityId"}) {
             try {
-                return String.valueOf(event.getClass().getMethod(accessor).invoke(event));
+                return "opportunity:" + event.getClass().getMethod(accessor).invoke(event);
             } catch (ReflectiveOperationException notThisKind) {
                 // try the next kind of id
             }
         }
         try {
-            return String.valueOf(event.getClass().getMethod("customerId").invoke(event));
+            return "customer:" + event.getClass().getMethod("customerId").invoke(event);
         } catch (ReflectiveOperationException notACustomerEvent) {
             try {
-                return String.valueOf(event.getClass().getMethod("repId").invoke(event));
+                return "rep:" + event.getClass().getMethod("repId").invoke(event);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException("no aggregate id on " + event, e);
             }

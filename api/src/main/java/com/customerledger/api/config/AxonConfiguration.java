@@ -1,5 +1,7 @@
 package com.customerledger.api.config;
 
+import com.customerledger.api.storage.CommitSignal;
+import com.customerledger.api.storage.StorePlatform;
 import com.customerledger.command.CommandLookups;
 import com.customerledger.command.customer.Customer;
 import com.customerledger.command.pool.PoolProcess;
@@ -99,6 +101,18 @@ class AxonConfiguration {
         }
     }
 
+    /**
+     * On the embedded store this process appends every event, so its commits wake the projections'
+     * processors ({@link CommitSignal}) instead of their polling every 500 ms. Not with Axon Server or a
+     * shared PostgreSQL, where other instances append too.
+     */
+    @Bean
+    @org.springframework.context.annotation.Conditional(StorePlatform.OnSqlite.class)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    CommitSignal commitSignal() {
+        return new CommitSignal();
+    }
+
     /** Snapshots Customers with Axon's auto-configured snapshotter, after the command's transaction has committed. */
     @Bean(Customer.SNAPSHOT_TRIGGER)
     SnapshotTriggerDefinition customerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
@@ -146,6 +160,7 @@ class AxonConfiguration {
     ConfigurerModule eventProcessingConfigurerModule(LedgerProperties properties,
                                                      org.axonframework.extensions.mongo.MongoTemplate axonMongoTemplate,
                                                      org.springframework.beans.factory.ObjectProvider<ProjectionProgress> progress,
+                                                     org.springframework.beans.factory.ObjectProvider<CommitSignal> commitSignal,
                                                      Clock clock) {
         LedgerProperties.ProjectionSettings settings = properties.projections();
         return configurer -> {
@@ -156,11 +171,19 @@ class AxonConfiguration {
                             .warn("projection {}: its replay was interrupted while being reset; it was reset again", group);
                 }
             });
+            CommitSignal signal = commitSignal.getIfAvailable();
+            if (signal != null) {
+                configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1,
+                        () -> config.eventBus().registerDispatchInterceptor(signal.interceptor())));
+            }
             configurer.eventProcessing(processing -> {
-                processing.usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(settings.batchSize())
-                        .initialSegmentCount(settings.segments())
-                        .transactionManager(NoTransactionManager.INSTANCE));
+                processing.usingPooledStreamingEventProcessors((config, builder) -> {
+                    builder.batchSize(settings.batchSize())
+                            .initialSegmentCount(settings.segments())
+                            .transactionManager(NoTransactionManager.INSTANCE);
+                    // woken by the commits of this process instead of looking every 500 ms (CommitSignal)
+                    return signal == null ? builder : builder.messageSource(signal.wrap(config.eventStore()));
+                });
                 // inside the transaction of the command whose events they handle, failing it when they fail: the
                 // lookups; the pool process (its deadlines); the webhook outbox (every stored event queues its
                 // deliveries); a delivered order's deals; the work a visit starts and the inbox notices; the tickets' service
