@@ -3,6 +3,7 @@ package com.customerledger.api.console;
 import com.customerledger.api.security.CurrentActor;
 import com.customerledger.api.web.Commands;
 import com.customerledger.api.web.ForbiddenException;
+import com.customerledger.api.web.Problems;
 import com.customerledger.api.web.Reads;
 import com.customerledger.command.Actor;
 import com.customerledger.command.RejectedException;
@@ -408,11 +409,6 @@ class AdminConsoleController {
     }
 
     static int status(RejectedException refused) {
-        return switch (refused.code().kind()) {
-            case BAD_REQUEST -> 400;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-        };
+        return Problems.statusOf(refused.code()).value();
     }
 }

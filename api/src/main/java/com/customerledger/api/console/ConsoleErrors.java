@@ -3,6 +3,7 @@ package com.customerledger.api.console;
 import com.customerledger.api.web.Commands;
 import com.customerledger.api.web.ForbiddenException;
 import com.customerledger.api.web.NotFoundException;
+import com.customerledger.api.web.Problems;
 import com.customerledger.api.web.Reads;
 import com.customerledger.command.RejectedException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,13 +45,7 @@ class ConsoleErrors {
 
     @ExceptionHandler(RejectedException.class)
     String rejected(RejectedException failure, HttpServletResponse response, Model model) {
-        int status = switch (failure.code().kind()) {
-            case BAD_REQUEST -> 400;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-        };
-        return page(response, model, status, failure.getMessage());
+        return page(response, model, Problems.statusOf(failure.code()).value(), failure.getMessage());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, HandlerMethodValidationException.class,

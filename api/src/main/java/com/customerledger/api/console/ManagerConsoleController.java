@@ -4,6 +4,7 @@ import com.customerledger.api.security.CurrentActor;
 import com.customerledger.api.web.Commands;
 import com.customerledger.api.web.ForbiddenException;
 import com.customerledger.api.web.NotFoundException;
+import com.customerledger.api.web.Problems;
 import com.customerledger.api.web.Reads;
 import com.customerledger.command.Actor;
 import com.customerledger.command.RejectedException;
@@ -342,12 +343,8 @@ class ManagerConsoleController {
     /** The transfers page again with the form as it was sent and what was wrong with it; nothing was stored. */
     private String refusedForm(String which, Map<String, String> form, RuntimeException refused, Actor actor,
                                HttpServletResponse response, Model model) {
-        int status = refused instanceof RejectedException rejected ? switch (rejected.code().kind()) {
-            case BAD_REQUEST -> 400;
-            case FORBIDDEN -> 403;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-        } : refused instanceof AggregateNotFoundException ? 404 : 400;
+        int status = refused instanceof RejectedException rejected ? Problems.statusOf(rejected.code()).value()
+                : refused instanceof AggregateNotFoundException ? 404 : 400;
         response.setStatus(status);
         model.addAttribute("problem", refused instanceof AggregateNotFoundException unknown
                 ? "no rep " + unknown.getAggregateIdentifier() : refused.getMessage());

@@ -51,7 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (!(details instanceof Rejection rejection)) {
             return unexpected(exception);
         }
-        ProblemDetail problem = Problems.of(statusOf(rejection.code()), Problems.typeOf(rejection.code()), rejection.detail());
+        ProblemDetail problem = Problems.of(Problems.statusOf(rejection.code()), Problems.typeOf(rejection.code()), rejection.detail());
         problem.setTitle(titleOf(rejection.code()));
         rejection.facts().forEach(problem::setProperty);
         return respond(problem);
@@ -237,15 +237,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> describe(FieldError error) {
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
-    }
-
-    private static HttpStatus statusOf(ErrorCode code) {
-        return switch (code.kind()) {
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-        };
     }
 
     private static String titleOf(ErrorCode code) {

@@ -1,5 +1,6 @@
 package com.customerledger.api.web;
 
+import com.customerledger.command.ErrorCode;
 import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -43,6 +44,16 @@ public final class Problems {
     }
 
     /** {@code DUPLICATE_CUSTOMER} becomes {@code duplicate-customer}. */
+    /** The HTTP status of a domain refusal, by its kind: the API's problem documents and the console's pages agree. */
+    public static HttpStatus statusOf(ErrorCode code) {
+        return switch (code.kind()) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
     public static String typeOf(Enum<?> code) {
         return code.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
