@@ -3,10 +3,9 @@ package com.customerledger.api.console;
 import com.customerledger.api.security.CurrentActor;
 import com.customerledger.api.web.Commands;
 import com.customerledger.api.web.ForbiddenException;
-import com.customerledger.api.web.NotFoundException;
+import com.customerledger.api.web.ProjectionOperations;
 import com.customerledger.command.Actor;
 import com.customerledger.command.Role;
-import com.customerledger.command.operations.RecordParkedEventSkipCommand;
 import com.customerledger.query.ParkedEvents;
 import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.ProjectionStatus;
@@ -44,9 +43,11 @@ class ProjectionsConsoleController {
     private final ProjectionProgress projections;
     private final ParkedEvents parked;
     private final Commands commands;
+    private final ProjectionOperations operations;
 
     ProjectionsConsoleController(CurrentActor currentActor, ProjectionProgress projections, ParkedEvents parked,
-                                 Commands commands) {
+                                 Commands commands, ProjectionOperations operations) {
+        this.operations = operations;
         this.currentActor = currentActor;
         this.projections = projections;
         this.parked = parked;
@@ -84,7 +85,7 @@ class ProjectionsConsoleController {
     String replay(@PathVariable String name, @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Model model, RedirectAttributes redirect) {
         admin();
-        known(name);
+        ProjectionOperations.known(name);
         projections.replay(name);
         if (htmx != null) {
             model.addAttribute("replayed", name);
@@ -98,7 +99,7 @@ class ProjectionsConsoleController {
     @GetMapping("/console/admin/projections/{name}/parked")
     String parked(@PathVariable String name, Model model) {
         model.addAttribute("actor", admin());
-        known(name);
+        ProjectionOperations.known(name);
         model.addAttribute("name", name);
         model.addAttribute("parked", parked.list(name));
         return "admin-parked";
@@ -107,7 +108,7 @@ class ProjectionsConsoleController {
     @PostMapping("/console/admin/projections/{name}/parked/retry")
     String retry(@PathVariable String name, RedirectAttributes redirect) {
         admin();
-        known(name);
+        ProjectionOperations.known(name);
         int cleared = parked.retry(name);
         redirect.addFlashAttribute("notice", "parked-retried");
         redirect.addFlashAttribute("cleared", cleared);
@@ -119,17 +120,13 @@ class ProjectionsConsoleController {
     String skip(@PathVariable String name, @PathVariable String eventId, @RequestParam(required = false) String reason,
                 RedirectAttributes redirect) {
         Actor actor = admin();
-        known(name);
+        ProjectionOperations.known(name);
         String why = reason == null ? "" : reason.trim();
         if (why.isEmpty() || why.length() > MAX_REASON) {
             redirect.addFlashAttribute("problem", "a skip needs a reason of 1 to " + MAX_REASON + " characters");
             return "redirect:/console/admin/projections/" + name + "/parked";
         }
-        ParkedEvents.ParkedEvent event = parked.list(name).stream().filter(p -> p.eventId().equals(eventId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("parked event of " + name, eventId));
-        commands.send(new RecordParkedEventSkipCommand(name, event.eventId(), event.type(), event.aggregateId(), why, actor),
-                actor);
-        parked.skip(name, eventId);
+        operations.skip(name, eventId, why, actor);
         redirect.addFlashAttribute("notice", "parked-skipped");
         return "redirect:/console/admin/projections/" + name + "/parked";
     }
@@ -150,11 +147,5 @@ class ProjectionsConsoleController {
             return 100;
         }
         return (int) Math.min(100, Math.max(0, status.position() * 100 / status.head()));
-    }
-
-    private static void known(String name) {
-        if (!Projections.ALL.contains(name)) {
-            throw new NotFoundException("projection", name);
-        }
     }
 }

@@ -1,12 +1,10 @@
 package com.customerledger.api.web;
 
 import com.customerledger.api.security.CurrentActor;
-import com.customerledger.command.operations.RecordParkedEventSkipCommand;
 import com.customerledger.query.ParkedEvents.ParkedEvent;
 import com.customerledger.query.ParkedEvents;
 import com.customerledger.query.ProjectionProgress;
 import com.customerledger.query.ProjectionStatus;
-import com.customerledger.query.Projections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -36,8 +34,11 @@ class AdminController {
     private final ParkedEvents parked;
     private final Commands commands;
     private final CurrentActor currentActor;
+    private final ProjectionOperations operations;
 
-    AdminController(ProjectionProgress projections, ParkedEvents parked, Commands commands, CurrentActor currentActor) {
+    AdminController(ProjectionProgress projections, ParkedEvents parked, Commands commands, CurrentActor currentActor,
+                    ProjectionOperations operations) {
+        this.operations = operations;
         this.projections = projections;
         this.parked = parked;
         this.commands = commands;
@@ -69,7 +70,7 @@ class AdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping("/{name}/replay")
     ResponseEntity<ReplayStarted> replay(@PathVariable String name) {
-        known(name);
+        ProjectionOperations.known(name);
         projections.replay(name);
         return ResponseEntity.accepted().location(URI.create("/api/admin/projections"))
                 .body(new ReplayStarted(name, commands.headPosition()));
@@ -79,7 +80,7 @@ class AdminController {
             description = "Events the projection could not apply and set aside, with the error. ADMIN.")
     @GetMapping("/{name}/parked")
     List<ParkedEvent> parked(@PathVariable String name) {
-        known(name);
+        ProjectionOperations.known(name);
         return parked.list(name);
     }
 
@@ -87,7 +88,7 @@ class AdminController {
             description = "ADMIN. Applies the parked events again; those that still fail stay parked.")
     @PostMapping("/{name}/parked/retry")
     Retried retry(@PathVariable String name) {
-        known(name);
+        ProjectionOperations.known(name);
         int cleared = parked.retry(name);
         return new Retried(name, cleared, parked.count(name));
     }
@@ -96,18 +97,7 @@ class AdminController {
             description = "ADMIN, with a reason; the skip is itself recorded as an event.")
     @PostMapping("/{name}/parked/{eventId}/skip")
     Skipped skip(@PathVariable String name, @PathVariable String eventId, @Valid @RequestBody SkipRequest request) {
-        known(name);
-        ParkedEvent event = parked.list(name).stream().filter(p -> p.eventId().equals(eventId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("parked event of " + name, eventId));
-        var recorded = commands.send(new RecordParkedEventSkipCommand(name, event.eventId(), event.type(),
-                event.aggregateId(), request.reason().trim(), currentActor.get()), currentActor.get());
-        parked.skip(name, eventId);
-        return new Skipped(name, event, parked.count(name), recorded.position());
-    }
-
-    private static void known(String name) {
-        if (!Projections.ALL.contains(name)) {
-            throw new NotFoundException("projection", name);
-        }
+        ProjectionOperations.Skip skip = operations.skip(name, eventId, request.reason().trim(), currentActor.get());
+        return new Skipped(name, skip.event(), parked.count(name), skip.position());
     }
 }
