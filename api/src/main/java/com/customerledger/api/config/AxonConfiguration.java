@@ -16,6 +16,12 @@ import com.mongodb.client.MongoClient;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -63,6 +69,34 @@ class AxonConfiguration {
     @Bean
     ZoneId ledgerZone(@Value("${ledger.zone}") ZoneId zone) {
         return zone;
+    }
+
+    /**
+     * Axon's transaction manager: Spring's, the command-side store's, for commands, event handlers, sagas and
+     * deadlines; none for a query. Axon's query buses (the local one and Axon Server's local segment) would run
+     * every query handler in a transaction of it, and on the embedded store that is the single writer's: every
+     * read would queue for the lock every command holds. Query handlers read the read models; the one that reads
+     * the command side's lookups ({@code AssignmentPreview}) reads them as any read outside a transaction does, on
+     * the write-ahead log's last commit, beside the writer.
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager platform) {
+        return new QueriesOutsideTransactions(new SpringTransactionManager(platform));
+    }
+
+    static final class QueriesOutsideTransactions implements TransactionManager {
+
+        private final TransactionManager delegate;
+
+        QueriesOutsideTransactions(TransactionManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Transaction startTransaction() {
+            boolean query = CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof QueryMessage;
+            return query ? NoTransactionManager.INSTANCE.startTransaction() : delegate.startTransaction();
+        }
     }
 
     /** Axon's view of the read-model database: tracking tokens and parked events live there. */

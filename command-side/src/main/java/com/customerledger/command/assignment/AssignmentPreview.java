@@ -57,7 +57,11 @@ public class AssignmentPreview {
         return preview(query.draft(), query.limit());
     }
 
-    /** The lookups follow the events they were written with, so they hold at least every event up to the head read first. */
+    /**
+     * The lookups follow the events they were written with, so they hold at least every event up to the head read
+     * first. Queries run outside a transaction, so the reps and the customers are two reads: each rep's load before
+     * is counted from the customers streamed, so it agrees with them even when a registration lands in between.
+     */
     public Result preview(List<AssignmentRule> draft, int limit) {
         long through = positions.of(eventStore.createHeadToken());
         Map<String, Candidate> now = book.candidates();
@@ -67,9 +71,13 @@ public class AssignmentPreview {
         List<Change> changes = new ArrayList<>();
         List<Unassigned> unassigned = new ArrayList<>();
         int[] counts = new int[3]; // customers, changed, unassigned
+        Map<String, Integer> owned = new HashMap<>();
         book.forEachCustomer(customer -> {
             counts[0]++;
             String current = customer.ownerRepId();
+            if (current != null) {
+                owned.merge(current, 1, Integer::sum);
+            }
             String name = customer.profile().name();
             Decision decision = AssignmentRules.decide(null, draft, customer.profile(), simulated, turns);
             if (decision.isAssigned()) {
@@ -90,7 +98,7 @@ public class AssignmentPreview {
             }
         });
         List<RepLoad> loads = now.values().stream()
-                .map(rep -> new RepLoad(rep.repId(), rep.owned(), simulated.get(rep.repId()).owned())).toList();
+                .map(rep -> new RepLoad(rep.repId(), owned.getOrDefault(rep.repId(), 0), simulated.get(rep.repId()).owned())).toList();
         return new Result(through, counts[0], counts[1], changes, counts[2], unassigned, loads);
     }
 }
