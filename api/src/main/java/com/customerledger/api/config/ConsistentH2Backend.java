@@ -155,6 +155,15 @@ final class ConsistentH2Backend extends H2Backend {
                     new MVMap.Builder<KeyValue, Object>().keyType(new SerializedKeyOrder()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
+
+        /** The server ignores non-unique indexes; these are kept in memory ({@link MemorySecondaryIndex}). */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                           boolean sparse) {
+            // the order of a collection's documents: its map's keys, compared as H2 compares them
+            ObjectDataType keyOrder = new ObjectDataType();
+            return new MemorySecondaryIndex(indexName, keys, sparse, keyOrder::compare);
+        }
     }
 
     /**

@@ -1,0 +1,200 @@
+package com.customerledger.api.config;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A non-unique index of the embedded read-model store, which otherwise has none: the MongoDB-protocol
+ * server ignores every index that is not unique, so a portfolio, a customer's deals or a rep's visits
+ * were each a scan of the whole collection. This one is kept in memory and built from the collection's
+ * documents when the store opens; it is never on file, so it always agrees with what is.
+ *
+ * <p>It narrows a query to the documents whose <em>first</em> indexed field equals a text, or one of the
+ * texts of an {@code $in}, at the top level of the query; the server then matches the whole query
+ * against just those documents and sorts them, as it would have after a scan. A document is indexed
+ * under every text its field holds (an array's elements too, along a dotted path through arrays), so
+ * no document a query matches is left out. Anything else (numbers, dates, {@code null}, other
+ * operators) is left to the scan. Positions come back in the order a scan visits them, the order of
+ * the collection's keys, so a query without a sort returns what it returned before.
+ *
+ * <p>Every call comes with the collection's lock held (the server's collections are synchronized).
+ */
+final class MemorySecondaryIndex extends Index<Object> {
+
+    private static final String IN = "$in";
+
+    private final String field;
+    private final String[] path;
+    private final Comparator<Object> scanOrder;
+    private final Map<String, NavigableSet<Object>> positions = new HashMap<>();
+    private long entries;
+
+    /**
+     * @param scanOrder the order of the collection's keys, in which a scan visits its documents
+     */
+    MemorySecondaryIndex(String name, List<IndexKey> keys, boolean sparse, Comparator<Object> scanOrder) {
+        super(name, keys, sparse);
+        this.field = keys.get(0).getKey();
+        this.path = field.split("\\.");
+        this.scanOrder = scanOrder;
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null; // not unique: no single position belongs to a key
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        for (String text : texts(document)) {
+            if (positions.computeIfAbsent(text, key -> new TreeSet<>(scanOrder)).add(position)) {
+                entries++;
+            }
+        }
+    }
+
+    /** The position of a document of the H2 backend is its id, as the collection stores it. */
+    @Override
+    public Object remove(Document document) {
+        Object position = Missing.ofNullable(Utils.getSubdocumentValue(document, "_id"));
+        removeAt(document, position);
+        return position;
+    }
+
+    private void removeAt(Document document, Object position) {
+        for (String text : texts(document)) {
+            NavigableSet<Object> at = positions.get(text);
+            if (at != null && at.remove(position)) {
+                entries--;
+                if (at.isEmpty()) {
+                    positions.remove(text);
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return queried(query) != null;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        Collection<String> texts = queried(query);
+        if (texts == null) {
+            throw new IllegalArgumentException("the index " + getName() + " cannot serve " + query);
+        }
+        if (texts.size() == 1) {
+            NavigableSet<Object> at = positions.get(texts.iterator().next());
+            return at == null ? List.of() : new ArrayList<>(at);
+        }
+        TreeSet<Object> union = new TreeSet<>(scanOrder);
+        for (String text : texts) {
+            NavigableSet<Object> at = positions.get(text);
+            if (at != null) {
+                union.addAll(at);
+            }
+        }
+        return new ArrayList<>(union);
+    }
+
+    /** The texts a query asks the first field to equal, or {@code null} when this index cannot narrow it. */
+    private Collection<String> queried(Document query) {
+        Object value = query.get(field);
+        if (value instanceof String text) {
+            return List.of(text);
+        }
+        if (value instanceof Document expression && expression.size() == 1 && expression.get(IN) instanceof Collection<?> in
+                && !in.isEmpty() && in.stream().allMatch(String.class::isInstance)) {
+            return in.stream().map(String.class::cast).toList();
+        }
+        return null;
+    }
+
+    /** Every text the document holds at the indexed field. */
+    private Set<String> texts(Document document) {
+        Set<String> texts = new LinkedHashSet<>();
+        collect(document, 0, texts);
+        return texts;
+    }
+
+    private void collect(Object node, int depth, Set<String> texts) {
+        if (depth == path.length) {
+            if (node instanceof String text) {
+                texts.add(text);
+            } else if (node instanceof Collection<?> values) {
+                values.forEach(value -> {
+                    if (value instanceof String text) {
+                        texts.add(text);
+                    }
+                });
+            }
+            return;
+        }
+        if (node instanceof Document document) {
+            Object next = document.get(path[depth]);
+            if (next != null) {
+                collect(next, depth + 1, texts);
+            }
+        } else if (node instanceof List<?> list) {
+            // a path through an array matches each of its documents, and a numeric step one element
+            for (Object element : list) {
+                if (element instanceof Document) {
+                    collect(element, depth, texts);
+                }
+            }
+            if (path[depth].chars().allMatch(Character::isDigit)) {
+                int index = Integer.parseInt(path[depth]);
+                if (index < list.size()) {
+                    collect(list.get(index), depth + 1, texts);
+                }
+            }
+        }
+    }
+
+    @Override
+    public long getCount() {
+        return entries;
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // in memory, nothing on file
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+        removeAt(oldDocument, position);
+        add(newDocument, position, collection);
+    }
+
+    @Override
+    public void drop() {
+        positions.clear();
+        entries = 0;
+    }
+}
