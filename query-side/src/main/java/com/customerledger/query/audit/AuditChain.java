@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class AuditChain {
 
     private static final int BATCH = 1000;
+    /** MongoDB's code of a write refused by a unique index. */
+    private static final int DUPLICATE_KEY = 11000;
     /** How many events past the chain's head {@link #positionsOf} looks through for events not linked yet. */
     private static final int UNLINKED_SCAN = 10_000;
 
@@ -64,6 +66,8 @@ public class AuditChain {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Duration gapTimeout;
+    /** The newest link this instance stored or found, see {@link #knownHead()}. */
+    private volatile Link known;
 
     AuditChain(StoredEvents store, MongoTemplate mongo, Clock clock, @Value("${ledger.audit.gap-timeout}") Duration gapTimeout) {
         this.store = store;
@@ -81,7 +85,7 @@ public class AuditChain {
      * call from several threads.
      */
     public synchronized int extend() {
-        Link head = head().orElse(null);
+        Link head = knownHead().orElse(null);
         long position = head == null ? 0 : head.position;
         String previous = head == null ? StoredEvent.GENESIS : head.link;
         Instant gapsClosedBefore = clock.instant().minus(gapTimeout);
@@ -105,7 +109,20 @@ public class AuditChain {
             if (!links.isEmpty()) {
                 BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Link.class);
                 bulk.insert(links);
-                bulk.execute();
+                try {
+                    bulk.execute();
+                } catch (org.springframework.data.mongodb.BulkOperationException notLinked) {
+                    known = null; // look the head up next time
+                    if (notLinked.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
+                        throw new org.springframework.dao.DuplicateKeyException(
+                                "another instance linked position " + links.get(0).position + " first", notLinked);
+                    }
+                    throw notLinked;
+                } catch (RuntimeException notLinked) {
+                    known = null; // the store failed: look the head up next time
+                    throw notLinked;
+                }
+                known = links.get(links.size() - 1);
                 linked += links.size();
             }
             if (links.size() < events.size() || events.size() < BATCH) {
@@ -114,8 +131,29 @@ public class AuditChain {
         }
     }
 
+    /** The link of the newest position: a sort of the whole chain where the store has no index to sort by. */
     Optional<Link> head() {
         return Optional.ofNullable(mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), Link.class));
+    }
+
+    /**
+     * The head this instance last linked, while it is still stored as linked (one look-up by position), else
+     * {@link #head()}. The embedded store cannot sort by position without reading every link, which every
+     * link interval did. Another instance may have linked further: linking from here then fails on the
+     * first position it already stored (and the head is looked up again); a look for unlinked events reads
+     * a little more of the stream.
+     */
+    Optional<Link> knownHead() {
+        Link head = known;
+        if (head != null) {
+            Link stored = mongo.findById(head.position, Link.class);
+            if (stored != null && stored.link.equals(head.link)) {
+                return Optional.of(head);
+            }
+        }
+        Optional<Link> found = head();
+        known = found.orElse(null);
+        return found;
     }
 
     /** The stored links of the events at {@code positions} that have been linked, by position. */
@@ -145,7 +183,7 @@ public class AuditChain {
         if (positions.size() < eventIds.size()) {
             java.util.Set<String> missing = new java.util.HashSet<>(eventIds);
             missing.removeAll(positions.keySet());
-            long after = head().map(link -> link.position).orElse(0L);
+            long after = knownHead().map(link -> link.position).orElse(0L);
             int scanned = 0;
             while (!missing.isEmpty() && scanned < UNLINKED_SCAN) {
                 List<StoredEvent> events = store.after(after, BATCH);

@@ -63,6 +63,32 @@ class AuditChainTest {
         assertThat(chain.positionsOf(List.of("e-1", "e-3"))).containsEntry("e-1", 1L).containsEntry("e-3", 3L);
     }
 
+    /**
+     * Each link interval starts from the head this instance last linked, not a sort of the whole chain; when
+     * that head is no longer what is stored (the chain was wiped) or another instance linked further, the
+     * chain still comes out whole and verified.
+     */
+    @Test
+    void linkingGoesOnFromTheHeadItKnowsAndNoticesWhenThatHeadIsStale() {
+        store.add(3);
+        assertThat(chain.extend()).isEqualTo(3);
+        AuditChain other = new AuditChain(store, mongo.template(), Clock.systemUTC(), Duration.ofSeconds(30));
+        store.add(2);
+        assertThat(other.extend()).as("another instance links 4 and 5").isEqualTo(2);
+        store.add(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(chain::extend).as("4 is linked already")
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(chain.extend()).as("from the stored head, 5").isEqualTo(1);
+        assertThat(chain.verify().checked()).isEqualTo(6);
+
+        mongo.template().dropCollection(AuditChain.Link.class);
+        assertThat(chain.extend()).as("the known head is gone: linked again from the first event").isEqualTo(6);
+        AuditChain.Verification verified = chain.verify();
+        assertThat(verified.ok()).isTrue();
+        assertThat(verified.checked()).isEqualTo(6);
+        assertThat(verified.head()).isEqualTo(6);
+    }
+
     /** Events at positions 1, 2, …, in a list. */
     static final class ListStore implements StoredEvents {
         final List<StoredEvent> events = new ArrayList<>();
