@@ -88,7 +88,8 @@ final class Workload {
                 return ok;
             }
             String[] customer = owned.get(random.nextInt(owned.size()));
-            String at = Instant.now().minusSeconds(1).toString();
+            // now: a second earlier lay before the registration of a customer registered within the second
+            String at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
             if (roll < 0.65) {
                 String to = customer[1].equals(REPS[0]) ? REPS[1] : REPS[0];
                 boolean ok = ledger.post("manager", "/api/customers/" + customer[0] + "/transfer",
