@@ -23,11 +23,11 @@ import java.util.TreeSet;
  * were each a scan of the whole collection. This one is kept in memory and built from the collection's
  * documents when the store opens; it is never on file, so it always agrees with what is.
  *
- * <p>It narrows a query to the documents whose <em>first</em> indexed field equals a text, or one of the
- * texts of an {@code $in}, at the top level of the query; the server then matches the whole query
+ * <p>It narrows a query to the documents whose <em>first</em> indexed field equals a text or a boolean, or
+ * one of those of an {@code $in}, at the top level of the query; the server then matches the whole query
  * against just those documents and sorts them, as it would have after a scan. A document is indexed
  * under every text its field holds (an array's elements too, along a dotted path through arrays), so
- * no document a query matches is left out. Anything else (numbers, dates, {@code null}, other
+ * no document a query matches is left out. Anything else (numbers, whose equality crosses types, dates, {@code null}, other
  * operators) is left to the scan. Positions come back in the order a scan visits them, the order of
  * the collection's keys, so a query without a sort returns what it returned before.
  *
@@ -40,7 +40,7 @@ final class MemorySecondaryIndex extends Index<Object> {
     private final String field;
     private final String[] path;
     private final Comparator<Object> scanOrder;
-    private final Map<String, NavigableSet<Object>> positions = new HashMap<>();
+    private final Map<Object, NavigableSet<Object>> positions = new HashMap<>();
     private long entries;
 
     /**
@@ -65,7 +65,7 @@ final class MemorySecondaryIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        for (String text : texts(document)) {
+        for (Object text : texts(document)) {
             if (positions.computeIfAbsent(text, key -> new TreeSet<>(scanOrder)).add(position)) {
                 entries++;
             }
@@ -81,7 +81,7 @@ final class MemorySecondaryIndex extends Index<Object> {
     }
 
     private void removeAt(Document document, Object position) {
-        for (String text : texts(document)) {
+        for (Object text : texts(document)) {
             NavigableSet<Object> at = positions.get(text);
             if (at != null && at.remove(position)) {
                 entries--;
@@ -99,7 +99,7 @@ final class MemorySecondaryIndex extends Index<Object> {
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        Collection<String> texts = queried(query);
+        Collection<Object> texts = queried(query);
         if (texts == null) {
             throw new IllegalArgumentException("the index " + getName() + " cannot serve " + query);
         }
@@ -108,7 +108,7 @@ final class MemorySecondaryIndex extends Index<Object> {
             return at == null ? List.of() : new ArrayList<>(at);
         }
         TreeSet<Object> union = new TreeSet<>(scanOrder);
-        for (String text : texts) {
+        for (Object text : texts) {
             NavigableSet<Object> at = positions.get(text);
             if (at != null) {
                 union.addAll(at);
@@ -117,34 +117,39 @@ final class MemorySecondaryIndex extends Index<Object> {
         return new ArrayList<>(union);
     }
 
-    /** The texts a query asks the first field to equal, or {@code null} when this index cannot narrow it. */
-    private Collection<String> queried(Document query) {
+    /** The texts or booleans a query asks the first field to equal, or {@code null} when this index cannot narrow it. */
+    private Collection<Object> queried(Document query) {
         Object value = query.get(field);
-        if (value instanceof String text) {
-            return List.of(text);
+        if (indexable(value)) {
+            return List.of(value);
         }
         if (value instanceof Document expression && expression.size() == 1 && expression.get(IN) instanceof Collection<?> in
-                && !in.isEmpty() && in.stream().allMatch(String.class::isInstance)) {
-            return in.stream().map(String.class::cast).toList();
+                && !in.isEmpty() && in.stream().allMatch(MemorySecondaryIndex::indexable)) {
+            return List.copyOf(in);
         }
         return null;
     }
 
-    /** Every text the document holds at the indexed field. */
-    private Set<String> texts(Document document) {
-        Set<String> texts = new LinkedHashSet<>();
+    /** Values whose equality in MongoDB is their equality in Java: a text equals only that text, true only true. */
+    private static boolean indexable(Object value) {
+        return value instanceof String || value instanceof Boolean;
+    }
+
+    /** Every text or boolean the document holds at the indexed field. */
+    private Set<Object> texts(Document document) {
+        Set<Object> texts = new LinkedHashSet<>();
         collect(document, 0, texts);
         return texts;
     }
 
-    private void collect(Object node, int depth, Set<String> texts) {
+    private void collect(Object node, int depth, Set<Object> texts) {
         if (depth == path.length) {
-            if (node instanceof String text) {
-                texts.add(text);
+            if (indexable(node)) {
+                texts.add(node);
             } else if (node instanceof Collection<?> values) {
                 values.forEach(value -> {
-                    if (value instanceof String text) {
-                        texts.add(text);
+                    if (indexable(value)) {
+                        texts.add(value);
                     }
                 });
             }

@@ -84,6 +84,7 @@ class SecondaryIndexTest {
                 .containsExactly("c-1", "c-3", "c-4");
         assertThat(index.getPositions(query("owner", "rep-z"))).isEmpty();
         assertThat(index.canHandle(query("owner", 7))).as("numbers are left to the scan").isFalse();
+        assertThat(index.canHandle(query("owner", true))).as("booleans are indexed").isTrue();
         assertThat(index.canHandle(query("owner", null))).isFalse();
         assertThat(index.canHandle(query("owner", new de.bwaldvogel.mongo.bson.Document("$gt", "rep-a")))).isFalse();
         assertThat(index.canHandle(query("at", "x"))).as("only the first field").isFalse();
@@ -110,6 +111,7 @@ class SecondaryIndexTest {
         documents.createIndex(Indexes.ascending("tags"));
         documents.createIndex(Indexes.ascending("region.province"));
         documents.createIndex(Indexes.ascending("items.sku"));
+        documents.createIndex(Indexes.compoundIndex(Indexes.ascending("inPool"), Indexes.ascending("owner")));
     }
 
     /** Random inserts, updates and deletes of documents whose indexed fields are texts, numbers, nulls, missing, arrays. */
@@ -152,6 +154,12 @@ class SecondaryIndexTest {
             document.append("tags", "t" + random.nextInt(4));
         }
         document.append("region", new Document("province", "p" + random.nextInt(3)));
+        switch (random.nextInt(4)) {
+            case 0 -> document.append("inPool", true);
+            case 1 -> document.append("inPool", false);
+            case 2 -> document.append("inPool", 1);
+            default -> { }
+        }
         document.append("items", List.of(new Document("sku", "s" + random.nextInt(5)), new Document("sku", "s" + random.nextInt(5))));
         return document;
     }
@@ -174,6 +182,10 @@ class SecondaryIndexTest {
         filters.add(Filters.eq("items.sku", "s3"));
         filters.add(Filters.eq("items.0.sku", "s3"));
         filters.add(Filters.in("owner", List.of()));
+        filters.add(Filters.eq("inPool", true));
+        filters.add(Filters.eq("inPool", false));
+        filters.add(Filters.in("inPool", true, "rep-a"));
+        filters.add(Filters.eq("inPool", 1));
         List<List<String>> answers = new ArrayList<>();
         for (Bson filter : filters) {
             answers.add(ids(documents.find(filter)));
