@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * documents when the store opens; it is never on file, so it always agrees with what is.
  *
  * <p>It narrows a query to the documents whose <em>first</em> indexed field equals a text or a boolean, or
- * one of those of an {@code $in}, at the top level of the query; the server then matches the whole query
+ * one of those of an {@code $in}, at the top level of the query or in a clause of a top-level {@code $and}; the server then matches the whole query
  * against just those documents and sorts them, as it would have after a scan. A document is indexed
  * under every text its field holds (an array's elements too, along a dotted path through arrays), so
  * no document a query matches is left out. Anything else (numbers, whose equality crosses types, dates, {@code null}, other
@@ -36,6 +36,7 @@ import java.util.TreeSet;
 final class MemorySecondaryIndex extends Index<Object> {
 
     private static final String IN = "$in";
+    private static final String AND = "$and";
 
     private final String field;
     private final String[] path;
@@ -119,6 +120,15 @@ final class MemorySecondaryIndex extends Index<Object> {
 
     /** The texts or booleans a query asks the first field to equal, or {@code null} when this index cannot narrow it. */
     private Collection<Object> queried(Document query) {
+        if (query.get(AND) instanceof List<?> clauses) {
+            // every clause of an $and holds for every document it matches: one that names the field narrows it
+            for (Object clause : clauses) {
+                Collection<Object> values = clause instanceof Document document ? queried(document) : null;
+                if (values != null) {
+                    return values;
+                }
+            }
+        }
         Object value = query.get(field);
         if (indexable(value)) {
             return List.of(value);

@@ -88,6 +88,9 @@ class SecondaryIndexTest {
         assertThat(index.canHandle(query("owner", null))).isFalse();
         assertThat(index.canHandle(query("owner", new de.bwaldvogel.mongo.bson.Document("$gt", "rep-a")))).isFalse();
         assertThat(index.canHandle(query("at", "x"))).as("only the first field").isFalse();
+        assertThat(index.getPositions(query("$and", List.of(query("at", "x"), query("owner", "rep-b")))))
+                .as("a clause of an $and").containsExactly("c-2", "c-4");
+        assertThat(index.canHandle(query("$or", List.of(query("owner", "rep-b"))))).as("not an $or").isFalse();
 
         index.updateInPlace(doc("c-1", "rep-a"), doc("c-1", "rep-b"), "c-1", null);
         assertThat(index.getPositions(query("owner", "rep-b"))).containsExactly("c-1", "c-2", "c-4");
@@ -186,6 +189,12 @@ class SecondaryIndexTest {
         filters.add(Filters.eq("inPool", false));
         filters.add(Filters.in("inPool", true, "rep-a"));
         filters.add(Filters.eq("inPool", 1));
+        // Spring Data's andOperator, as the customer queries build them
+        filters.add(new Document("$and", List.of(new Document("owner", "rep-b"), new Document("tags", "t2"))));
+        filters.add(new Document("$and", List.of(new Document("closedAt", new Document("$gte", new java.util.Date(300_000))),
+                new Document("$and", List.of(new Document("customerId", "c-4"))))));
+        filters.add(new Document("$and", List.of(new Document("$or", List.of(new Document("owner", "rep-a"),
+                new Document("inPool", true))), new Document("region.province", "p1"))));
         List<List<String>> answers = new ArrayList<>();
         for (Bson filter : filters) {
             answers.add(ids(documents.find(filter)));
