@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.index.IndexInfo;
 
 /**
  * The read models' indexes are declared on their documents and made in the store at start, before
- * any event reaches them. (The embedded server keeps them as declarations only; RealMongoDbTest shows
- * that MongoDB uses them for every read the API sends.)
+ * any event reaches them. (The embedded server keeps its non-unique ones in memory, narrowing equalities on
+ * their first field, see SecondaryIndexTest; RealMongoDbTest shows that MongoDB uses them for every read the
+ * API sends.)
  */
 class ReadModelIndexesTest extends EmbeddedLedgerTest {
 

@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,6 +144,11 @@ final class ConsistentH2Backend extends H2Backend {
      */
     private final class FastIndexDatabase extends H2Database {
 
+        /** The backend's name of a collection's map of documents: this prefix and the collection's namespace. */
+        private static final String DATA_MAP_PREFIX = "databases.";
+        private Map<String, MemorySecondaryIndex> secondary;
+        private Map<String, MemorySecondaryIndex.Filling> fillings;
+
         FastIndexDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
@@ -156,13 +162,40 @@ final class ConsistentH2Backend extends H2Backend {
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
-        /** The server ignores non-unique indexes; these are kept in memory ({@link MemorySecondaryIndex}). */
+        /**
+         * The server ignores non-unique indexes; these are kept in memory ({@link MemorySecondaryIndex}). Asked for
+         * an index it has (the application asks for every index at start), it gives the same one back, which the
+         * collection then keeps. The super constructor opens the indexes on file, before this class's fields are
+         * initialized: they have no initializers, which would run after it and wipe what it made.
+         */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                            boolean sparse) {
+            if (secondary == null) {
+                secondary = new HashMap<>();
+                fillings = new HashMap<>();
+            }
+            String namespace = getFullCollectionNamespace(collectionName);
+            MemorySecondaryIndex known = secondary.get(namespace + "." + indexName);
+            if (known != null && known.getKeys().equals(keys) && known.sparse() == sparse) {
+                return known;
+            }
+            // the collection's documents by position, in the order a scan visits them: the map the backend keeps them in
+            MemorySecondaryIndex.Filling filling = fillings.computeIfAbsent(namespace, name -> new MemorySecondaryIndex.Filling(
+                    () -> getMvStore().<Object, de.bwaldvogel.mongo.bson.Document>openMap(DATA_MAP_PREFIX + name).entrySet()));
             // the order of a collection's documents: its map's keys, compared as H2 compares them
             ObjectDataType keyOrder = new ObjectDataType();
-            return new MemorySecondaryIndex(indexName, keys, sparse, keyOrder::compare);
+            MemorySecondaryIndex index = new MemorySecondaryIndex(indexName, keys, sparse, keyOrder::compare, filling);
+            secondary.put(namespace + "." + indexName, index);
+            return index;
+        }
+
+        @Override
+        protected void dropIndex(de.bwaldvogel.mongo.MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            if (secondary != null) {
+                secondary.remove(collection.getFullName() + "." + indexName);
+            }
         }
     }
 

@@ -72,7 +72,7 @@ class SecondaryIndexTest {
     @Test
     void anIndexNarrowsEqualityAndInOnItsFirstFieldOnlyAndReturnsPositionsInKeyOrder() {
         MemorySecondaryIndex index = new MemorySecondaryIndex("owner_1", List.of(new IndexKey("owner", true),
-                new IndexKey("at", false)), false, new ObjectDataType()::compare);
+                new IndexKey("at", false)), false, new ObjectDataType()::compare, new MemorySecondaryIndex.Filling(List::of));
         index.add(doc("c-3", "rep-a"), "c-3", null);
         index.add(doc("c-1", "rep-a"), "c-1", null);
         index.add(doc("c-2", "rep-b"), "c-2", null);
