@@ -82,7 +82,8 @@ class FastIndexTest {
         fast.close();
     }
 
-    private static void withCollection(H2Backend backend, Consumer<MongoCollection<Document>> work) {
+    /** Serves {@code backend} over the MongoDB protocol for {@code work} on its collection {@code ledger.documents}. */
+    static void withCollection(H2Backend backend, Consumer<MongoCollection<Document>> work) {
         MongoServer server = new MongoServer(backend);
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort())) {
             work.accept(client.getDatabase("ledger").getCollection("documents"));

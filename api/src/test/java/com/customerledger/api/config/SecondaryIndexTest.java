@@ -3,15 +3,12 @@ package com.customerledger.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customerledger.api.TestData;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
@@ -44,7 +41,7 @@ class SecondaryIndexTest {
 
         List<List<String>> scanned = new ArrayList<>();
         H2Backend plainBackend = new H2Backend(plain);
-        withCollection(plainBackend, documents -> {
+        FastIndexTest.withCollection(plainBackend, documents -> {
             operations.forEach(operation -> operation.accept(documents));
             scanned.addAll(answers(documents));
         });
@@ -53,7 +50,7 @@ class SecondaryIndexTest {
                 .isGreaterThan(12);
 
         ConsistentH2Backend backend = ConsistentH2Backend.open(indexed, Duration.ofHours(1));
-        withCollection(backend, documents -> {
+        FastIndexTest.withCollection(backend, documents -> {
             createIndexes(documents);
             operations.forEach(operation -> operation.accept(documents));
             assertThat(answers(documents)).isEqualTo(scanned);
@@ -61,7 +58,7 @@ class SecondaryIndexTest {
         backend.close();
 
         ConsistentH2Backend reopened = ConsistentH2Backend.open(indexed, Duration.ofHours(1));
-        withCollection(reopened, documents -> {
+        FastIndexTest.withCollection(reopened, documents -> {
             assertThat(answers(documents)).as("indexes built from the file").isEqualTo(scanned);
             createIndexes(documents); // the application asks for them again at every start
             assertThat(answers(documents)).isEqualTo(scanned);
@@ -208,14 +205,5 @@ class SecondaryIndexTest {
         List<String> ids = new ArrayList<>();
         found.forEach(document -> ids.add(document.getString("_id")));
         return ids;
-    }
-
-    private static void withCollection(H2Backend backend, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + server.bind().getPort())) {
-            work.accept(client.getDatabase("ledger").getCollection("documents"));
-        } finally {
-            server.shutdownNow();
-        }
     }
 }
