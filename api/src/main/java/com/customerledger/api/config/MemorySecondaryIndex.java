@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * <p>It narrows a query to the documents whose <em>first</em> indexed field equals a text or a boolean, or
  * one of those of an {@code $in}, at the top level of the query or in a clause of a top-level {@code $and}; the server then matches the whole query
  * against just those documents and sorts them, as it would have after a scan. A document is indexed
- * under every text its field holds (an array's elements too, along a dotted path through arrays), so
+ * under every text or boolean its field holds (an array's elements too, along a dotted path through arrays), so
  * no document a query matches is left out. Anything else (numbers, whose equality crosses types, dates, {@code null}, other
  * operators) is left to the scan. Positions come back in the order a scan visits them, the order of
  * the collection's keys, so a query without a sort returns what it returned before.
@@ -85,12 +85,13 @@ final class MemorySecondaryIndex extends Index<Object> {
 
         private void fill() {
             List<MemorySecondaryIndex> unfilled = members.stream().filter(index -> !index.filled).toList();
-            unfilled.forEach(index -> index.filled = true);
             for (Map.Entry<Object, Document> document : documents.get()) {
                 for (MemorySecondaryIndex index : unfilled) {
                     index.addFilled(document.getValue(), document.getKey());
                 }
             }
+            // only once every document is in: a pass that fails part way is made again (adding is idempotent)
+            unfilled.forEach(index -> index.filled = true);
         }
     }
 
@@ -123,8 +124,8 @@ final class MemorySecondaryIndex extends Index<Object> {
     }
 
     private void addFilled(Document document, Object position) {
-        for (Object text : texts(document)) {
-            if (positions.computeIfAbsent(text, key -> new TreeSet<>(scanOrder)).add(position)) {
+        for (Object value : values(document)) {
+            if (positions.computeIfAbsent(value, key -> new TreeSet<>(scanOrder)).add(position)) {
                 entries++;
             }
         }
@@ -140,12 +141,12 @@ final class MemorySecondaryIndex extends Index<Object> {
     }
 
     private void removeAt(Document document, Object position) {
-        for (Object text : texts(document)) {
-            NavigableSet<Object> at = positions.get(text);
+        for (Object value : values(document)) {
+            NavigableSet<Object> at = positions.get(value);
             if (at != null && at.remove(position)) {
                 entries--;
                 if (at.isEmpty()) {
-                    positions.remove(text);
+                    positions.remove(value);
                 }
             }
         }
@@ -162,17 +163,17 @@ final class MemorySecondaryIndex extends Index<Object> {
 
     @Override
     public Iterable<Object> getPositions(Document query) {
-        Collection<Object> texts = queried(query);
-        if (texts == null) {
+        Collection<Object> values = queried(query);
+        if (values == null) {
             throw new IllegalArgumentException("the index " + getName() + " cannot serve " + query);
         }
-        if (texts.size() == 1) {
-            NavigableSet<Object> at = positions.get(texts.iterator().next());
+        if (values.size() == 1) {
+            NavigableSet<Object> at = positions.get(values.iterator().next());
             return at == null ? List.of() : new ArrayList<>(at);
         }
         TreeSet<Object> union = new TreeSet<>(scanOrder);
-        for (Object text : texts) {
-            NavigableSet<Object> at = positions.get(text);
+        for (Object value : values) {
+            NavigableSet<Object> at = positions.get(value);
             if (at != null) {
                 union.addAll(at);
             }
@@ -208,20 +209,20 @@ final class MemorySecondaryIndex extends Index<Object> {
     }
 
     /** Every text or boolean the document holds at the indexed field. */
-    private Set<Object> texts(Document document) {
-        Set<Object> texts = new LinkedHashSet<>();
-        collect(document, 0, texts);
-        return texts;
+    private Set<Object> values(Document document) {
+        Set<Object> values = new LinkedHashSet<>();
+        collect(document, 0, values);
+        return values;
     }
 
-    private void collect(Object node, int depth, Set<Object> texts) {
+    private void collect(Object node, int depth, Set<Object> values) {
         if (depth == path.length) {
             if (indexable(node)) {
-                texts.add(node);
-            } else if (node instanceof Collection<?> values) {
-                values.forEach(value -> {
-                    if (indexable(value)) {
-                        texts.add(value);
+                values.add(node);
+            } else if (node instanceof Collection<?> elements) {
+                elements.forEach(element -> {
+                    if (indexable(element)) {
+                        values.add(element);
                     }
                 });
             }
@@ -230,19 +231,19 @@ final class MemorySecondaryIndex extends Index<Object> {
         if (node instanceof Document document) {
             Object next = document.get(path[depth]);
             if (next != null) {
-                collect(next, depth + 1, texts);
+                collect(next, depth + 1, values);
             }
         } else if (node instanceof List<?> list) {
             // a path through an array matches each of its documents, and a numeric step one element
             for (Object element : list) {
                 if (element instanceof Document) {
-                    collect(element, depth, texts);
+                    collect(element, depth, values);
                 }
             }
             if (path[depth].chars().allMatch(Character::isDigit)) {
                 int index = Integer.parseInt(path[depth]);
                 if (index < list.size()) {
-                    collect(list.get(index), depth + 1, texts);
+                    collect(list.get(index), depth + 1, values);
                 }
             }
         }
