@@ -34,6 +34,11 @@ class ReadModelIndexesTest extends EmbeddedLedgerTest {
 
     @Test
     void everyReadModelCollectionHasItsDeclaredIndexes() {
+        assertDeclaredIndexes(mongo);
+    }
+
+    /** Every collection of {@link #DECLARED} has its indexes (a replay's reset makes them again, see ReplayTest). */
+    static void assertDeclaredIndexes(MongoTemplate mongo) {
         DECLARED.forEach((collection, names) -> {
             List<String> present = mongo.indexOps(collection).getIndexInfo().stream().map(IndexInfo::getName).toList();
             assertThat(present).as(collection).containsAll(names);

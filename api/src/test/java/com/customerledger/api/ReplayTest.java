@@ -52,6 +52,8 @@ class ReplayTest {
         }
         awaitCaughtUp(api, head);
         assertThat(checksums()).isEqualTo(before);
+        // each reset dropped its collections and made them again with their indexes
+        ReadModelIndexesTest.assertDeclaredIndexes(mongo);
 
         assertThat(api.post("admin", "/api/admin/projections/no-such/replay", null).status()).isEqualTo(404);
         assertThat(api.get("manager", "/api/admin/projections").status()).isEqualTo(403);

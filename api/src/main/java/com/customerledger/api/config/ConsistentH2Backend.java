@@ -1,20 +1,25 @@
 package com.customerledger.api.config;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,11 +151,27 @@ final class ConsistentH2Backend extends H2Backend {
 
         /** The backend's name of a collection's map of documents: this prefix and the collection's namespace. */
         private static final String DATA_MAP_PREFIX = "databases.";
+        /** The backend's name of a collection's map of what it keeps about it (its data size). */
+        private static final String META_MAP_PREFIX = "meta.";
         private Map<String, MemorySecondaryIndex> secondary;
         private Map<String, MemorySecondaryIndex.Filling> fillings;
 
         FastIndexDatabase(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /**
+         * A collection whose documents are kept on file as BSON ({@link BsonDocumentType}) and which matches a
+         * query for a list of ids ({@link IdListCollection}); otherwise what the backend makes.
+         */
+        @Override
+        protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
+                                                                                     CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATA_MAP_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+            MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
+            return new IdListCollection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override
@@ -196,6 +217,57 @@ final class ConsistentH2Backend extends H2Backend {
             if (secondary != null) {
                 secondary.remove(collection.getFullName() + "." + indexName);
             }
+        }
+    }
+
+    /**
+     * A collection that answers {@code {_id: {$in: [ids]}}} (how a projection's batch fetches its documents) by
+     * looking each document's id up in a set: the server compares every document it finds with every id of
+     * the list in turn, normalizing both each time, so a batch's fetch took time in the square of its size.
+     * Only ids that are all texts are looked up so; other queries are matched as the server matches them.
+     */
+    static final class IdListCollection extends H2Collection {
+
+        /** The last query asked and its ids (null: not a list of text ids); a query is matched document by document. */
+        private volatile IdList last = new IdList(null, null);
+
+        IdListCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                         MVMap<Object, Document> documents, MVMap<String, Object> meta,
+                         de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(database, collectionName, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            IdList ids = last;
+            if (ids.query != query) {
+                ids = new IdList(query, textIds(query));
+                last = ids;
+            }
+            if (ids.ids == null) {
+                return super.documentMatchesQuery(document, query);
+            }
+            return document.get(ID) instanceof String id && ids.ids.contains(id);
+        }
+
+        private static final String ID = "_id";
+
+        private static Set<String> textIds(Document query) {
+            if (query.size() != 1 || !(query.get(ID) instanceof Document condition) || condition.size() != 1
+                    || !(condition.get("$in") instanceof Collection<?> values)) {
+                return null;
+            }
+            Set<String> ids = new HashSet<>();
+            for (Object value : values) {
+                if (!(value instanceof String id)) {
+                    return null;
+                }
+                ids.add(id);
+            }
+            return ids;
+        }
+
+        private record IdList(Document query, Set<String> ids) {
         }
     }
 

@@ -8,7 +8,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +97,7 @@ class ConsistentH2BackendTest {
 
     /** Opens a copied file as the next start after a crash would, and reads the collections. */
     private static List<List<Document>> readBack(Path copy, String... collections) {
-        MongoServer reader = new MongoServer(new H2Backend(copy.toString()));
+        MongoServer reader = new MongoServer(ConsistentH2Backend.open(copy.toString(), Duration.ofHours(1)));
         InetSocketAddress address = reader.bind();
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
             List<List<Document>> contents = new ArrayList<>();

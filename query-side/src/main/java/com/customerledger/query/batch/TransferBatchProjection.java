@@ -9,6 +9,7 @@ import com.customerledger.events.TransferBatchStarted;
 import com.customerledger.events.TransferReason;
 import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,8 +157,7 @@ public class TransferBatchProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), BatchDocument.class);
-        mongo.remove(new Query(), ItemDocument.class);
+        ReadModelReset.clear(mongo, BatchDocument.class, ItemDocument.class);
     }
 
     @QueryHandler

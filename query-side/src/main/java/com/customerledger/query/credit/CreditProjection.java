@@ -4,6 +4,7 @@ import com.customerledger.events.Decision;
 import com.customerledger.events.credit.CreditLimitRequestDecidedEvent;
 import com.customerledger.events.credit.CreditLimitRequestedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.order.OrderProjection;
@@ -89,7 +90,7 @@ public class CreditProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), RequestDocument.class);
+        ReadModelReset.clear(mongo, RequestDocument.class);
     }
 
     @QueryHandler

@@ -7,6 +7,7 @@ import com.customerledger.events.CustomerGradeChangedEvent;
 import com.customerledger.events.CustomerProfileUpdatedEvent;
 import com.customerledger.events.DealRecordedEvent;
 import com.customerledger.events.VisitRecordedEvent;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.funnel.FunnelProjection;
 import com.customerledger.query.visit.ActivityProjection;
 import com.customerledger.events.CustomerRegisteredEvent;
@@ -144,7 +145,7 @@ public class CustomerProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), CustomerDocument.class);
+        ReadModelReset.clear(mongo, CustomerDocument.class);
     }
 
     @QueryHandler

@@ -4,6 +4,7 @@ import com.customerledger.events.OpportunityAdvancedEvent;
 import com.customerledger.events.OpportunityOpenedEvent;
 import com.customerledger.events.OpportunityStage;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -78,7 +79,7 @@ public class FunnelProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), OpportunityDocument.class);
+        ReadModelReset.clear(mongo, OpportunityDocument.class);
     }
 
     /** The open opportunities of a customer, oldest first. */

@@ -5,6 +5,7 @@ import com.customerledger.events.inbox.InboxItemKind;
 import com.customerledger.events.inbox.InboxItemOpenedEvent;
 import com.customerledger.events.inbox.InboxRecipient;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
@@ -93,7 +94,7 @@ public class InboxProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), ItemDocument.class);
+        ReadModelReset.clear(mongo, ItemDocument.class);
     }
 
     @QueryHandler

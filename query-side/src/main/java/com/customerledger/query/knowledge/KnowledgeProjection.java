@@ -2,6 +2,7 @@ package com.customerledger.query.knowledge;
 
 import com.customerledger.events.knowledge.ArticlePublishedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.ticket.TicketProjection;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public class KnowledgeProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), ArticleDocument.class);
+        ReadModelReset.clear(mongo, ArticleDocument.class);
     }
 
     @QueryHandler

@@ -14,6 +14,7 @@ import com.customerledger.events.payment.PaymentAllocation;
 import com.customerledger.events.payment.PaymentMethod;
 import com.customerledger.events.payment.PaymentRecordedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -197,8 +198,7 @@ public class OrderProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), OrderDocument.class);
-        mongo.remove(new Query(), PaymentDocument.class);
+        ReadModelReset.clear(mongo, OrderDocument.class, PaymentDocument.class);
     }
 
     @QueryHandler

@@ -4,6 +4,7 @@ import com.customerledger.events.CustomerOwnershipReversedEvent;
 import com.customerledger.events.OwnershipChange;
 import com.customerledger.events.PastOwnershipChangeReversedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +57,7 @@ public class OwnershipProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), OwnershipDocument.class);
+        ReadModelReset.clear(mongo, OwnershipDocument.class);
     }
 
     /** Reads every customer's history: answers "what did this rep own then" for audits, not for hot paths. */

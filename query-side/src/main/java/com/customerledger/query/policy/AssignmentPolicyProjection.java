@@ -3,6 +3,7 @@ package com.customerledger.query.policy;
 import com.customerledger.events.AssignmentPolicyPublishedEvent;
 import com.customerledger.events.AssignmentRule;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public class AssignmentPolicyProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), VersionDocument.class);
+        ReadModelReset.clear(mongo, VersionDocument.class);
     }
 
     @QueryHandler

@@ -7,6 +7,7 @@ import com.customerledger.events.ticket.ServicePolicySetEvent;
 import com.customerledger.events.ticket.TicketSeverity;
 import java.util.Map;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -17,7 +18,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** The policies that are a single set of settings (pool, grading, service, reminders): one document each, the version in force. */
@@ -120,10 +120,7 @@ public class SettingsProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), ReminderDocument.class);
-        mongo.remove(new Query(), PoolDocument.class);
-        mongo.remove(new Query(), GradingDocument.class);
-        mongo.remove(new Query(), ServiceDocument.class);
+        ReadModelReset.clear(mongo, ReminderDocument.class, PoolDocument.class, GradingDocument.class, ServiceDocument.class);
     }
 
     @QueryHandler

@@ -6,6 +6,7 @@ import com.customerledger.events.pricing.PricingRule;
 import com.customerledger.events.pricing.ProductAddedEvent;
 import com.customerledger.events.pricing.ProductUnit;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.SequencedDocument;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -85,8 +86,7 @@ public class PricingProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), ProductDocument.class);
-        mongo.remove(new Query(), PolicyDocument.class);
+        ReadModelReset.clear(mongo, ProductDocument.class, PolicyDocument.class);
     }
 
     @QueryHandler

@@ -7,6 +7,7 @@ import com.customerledger.events.rebate.RebatePolicySetEvent;
 import com.customerledger.events.rebate.RebateProgram;
 import com.customerledger.events.rebate.RebateSettledEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.customer.CustomerProjection;
@@ -27,7 +28,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,8 +93,7 @@ public class RebateProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), PolicyDocument.class);
-        mongo.remove(new Query(), SettlementDocument.class);
+        ReadModelReset.clear(mongo, PolicyDocument.class, SettlementDocument.class);
     }
 
     @QueryHandler

@@ -7,6 +7,7 @@ import com.customerledger.events.RepStatusChangedEvent;
 import com.customerledger.events.RepTerritoryChangedEvent;
 import com.customerledger.query.GroupCounts;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.customer.CustomerProjection;
@@ -84,7 +85,7 @@ public class RepProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), RepDocument.class);
+        ReadModelReset.clear(mongo, RepDocument.class);
     }
 
     @QueryHandler

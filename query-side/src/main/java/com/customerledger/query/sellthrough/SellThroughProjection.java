@@ -5,6 +5,7 @@ import com.customerledger.events.rebate.RebateAccrual;
 import com.customerledger.events.sellthrough.SellThroughLine;
 import com.customerledger.events.sellthrough.SellThroughReportedEvent;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import java.math.BigDecimal;
@@ -18,7 +19,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Dealers' sell-through reports per period, the latest in force (part of the activity projection, beside the orders). */
@@ -60,7 +60,7 @@ public class SellThroughProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), ReportsDocument.class);
+        ReadModelReset.clear(mongo, ReportsDocument.class);
     }
 
     @QueryHandler

@@ -4,6 +4,7 @@ import com.customerledger.events.SalesPeriod;
 import com.customerledger.events.target.SalesTargetSetEvent;
 import com.customerledger.query.Decimals;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.visit.ActivityProjection;
@@ -70,7 +71,7 @@ public class TargetProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), TargetDocument.class);
+        ReadModelReset.clear(mongo, TargetDocument.class);
     }
 
     @QueryHandler

@@ -14,6 +14,7 @@ import com.customerledger.events.ticket.TicketResolvedEvent;
 import com.customerledger.events.ticket.TicketRespondedEvent;
 import com.customerledger.events.ticket.TicketSeverity;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import com.customerledger.query.ReadsFrom;
 import com.customerledger.query.SequencedDocument;
 import com.customerledger.query.customer.CustomerProjection;
@@ -276,9 +277,7 @@ public class TicketProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), TicketDocument.class);
-        mongo.remove(new Query(), ExpertDocument.class);
-        mongo.remove(new Query(), CitationDocument.class);
+        ReadModelReset.clear(mongo, TicketDocument.class, ExpertDocument.class, CitationDocument.class);
     }
 
     /** How many resolutions cite the article. */

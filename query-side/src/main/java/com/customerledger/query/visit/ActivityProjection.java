@@ -7,6 +7,7 @@ import com.customerledger.events.VisitChannel;
 import com.customerledger.events.VisitRecordedEvent;
 import com.customerledger.query.PendingDocuments;
 import com.customerledger.query.Projections;
+import com.customerledger.query.ReadModelReset;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -127,8 +128,7 @@ public class ActivityProjection {
 
     @ResetHandler
     void reset() {
-        mongo.remove(new Query(), VisitDocument.class);
-        mongo.remove(new Query(), DealDocument.class);
+        ReadModelReset.clear(mongo, VisitDocument.class, DealDocument.class);
     }
 
     @QueryHandler
