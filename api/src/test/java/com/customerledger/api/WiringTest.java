@@ -70,9 +70,12 @@ class WiringTest extends EmbeddedLedgerTest {
         assertThat(api.get(null, "/actuator/health").status()).isEqualTo(200);
         Api.Response metrics = api.get(null, "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.raw().body()).contains("eventProcessor").contains("commandBus")
+        assertThat(metrics.raw().body()).contains("commandBus")
+                .contains("eventProcessor_processedCounter_total{eventProcessor=\"rep-view\"}")
                 .contains("ledger_projection_lag{projection=\"customer-view\"}")
-                .contains("ledger_projection_position{projection=\"ownership-history\"}");
+                .contains("ledger_projection_position{projection=\"ownership-history\"}")
+                // the processors count their events; Axon's timers, capacity and latency per event are not kept (EventProcessorCounts)
+                .doesNotContain("eventProcessor_capacity").doesNotContain("eventProcessor_latency");
         Api.Response openApi = api.get(null, "/v3/api-docs");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body().get("paths").has("/api/customers/{customerId}/transfer")).isTrue();
