@@ -19,7 +19,10 @@ public final class ReadModelReset {
     public static void clear(MongoTemplate mongo, Class<?>... documentTypes) {
         IndexResolver indexes = IndexResolver.create(mongo.getConverter().getMappingContext());
         for (Class<?> type : documentTypes) {
-            mongo.dropCollection(type);
+            // the embedded server logs an error for a drop of a collection that is not there
+            if (mongo.collectionExists(type)) {
+                mongo.dropCollection(type);
+            }
             IndexOperations operations = mongo.indexOps(type);
             indexes.resolveIndexFor(type).forEach(operations::createIndex);
         }

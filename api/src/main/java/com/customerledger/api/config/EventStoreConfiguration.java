@@ -62,7 +62,8 @@ class EventStoreConfiguration {
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .eventSerializer(eventSerializer)
+                // every projection reads the same events: each is deserialized once for all of them
+                .eventSerializer(new SharedEventDeserialization(eventSerializer))
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(NoTransactionManager.INSTANCE)
