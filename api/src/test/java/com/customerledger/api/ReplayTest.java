@@ -52,7 +52,8 @@ class ReplayTest {
         }
         awaitCaughtUp(api, head);
         assertThat(checksums()).isEqualTo(before);
-        // each reset dropped its collections and made them again with their indexes
+        // on the embedded store each reset dropped its collections and made them again with their indexes
+        assertThat(mongo).isInstanceOf(com.customerledger.query.ReadModelReset.DroppingTemplate.class);
         ReadModelIndexesTest.assertDeclaredIndexes(mongo);
 
         assertThat(api.post("admin", "/api/admin/projections/no-such/replay", null).status()).isEqualTo(404);

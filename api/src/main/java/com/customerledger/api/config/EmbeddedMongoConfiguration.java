@@ -1,5 +1,6 @@
 package com.customerledger.api.config;
 
+import com.customerledger.query.ReadModelReset;
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 
 /**
  * When no MongoDB URI is configured, the read models and tracking tokens live in an in-process
@@ -38,6 +41,15 @@ class EmbeddedMongoConfiguration {
                 properties.readModels().commitInterval()));
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /**
+     * Boot's template, as Boot makes it, of a kind that lets a replay's reset drop the read models' collections
+     * ({@link ReadModelReset}): nobody shards or tunes the embedded store's.
+     */
+    @Bean
+    MongoTemplate mongoTemplate(MongoDatabaseFactory factory, MongoConverter converter) {
+        return new ReadModelReset.DroppingTemplate(factory, converter);
     }
 
     /**
