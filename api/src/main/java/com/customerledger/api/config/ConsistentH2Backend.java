@@ -168,10 +168,14 @@ final class ConsistentH2Backend extends H2Backend {
         protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
                                                                                      CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap(DATA_MAP_PREFIX + namespace,
-                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
             MVMap<String, Object> meta = getMvStore().openMap(META_MAP_PREFIX + namespace);
-            return new IdListCollection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new IdListCollection(this, collectionName, options, documents(namespace), meta, cursorRegistry);
+        }
+
+        /** The map of a collection's documents by position, in the order a scan visits them; its values on file as BSON. */
+        private MVMap<Object, Document> documents(String namespace) {
+            return getMvStore().openMap(DATA_MAP_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         }
 
         @Override
@@ -201,9 +205,8 @@ final class ConsistentH2Backend extends H2Backend {
             if (known != null && known.getKeys().equals(keys) && known.sparse() == sparse) {
                 return known;
             }
-            // the collection's documents by position, in the order a scan visits them: the map the backend keeps them in
-            MemorySecondaryIndex.Filling filling = fillings.computeIfAbsent(namespace, name -> new MemorySecondaryIndex.Filling(
-                    () -> getMvStore().<Object, de.bwaldvogel.mongo.bson.Document>openMap(DATA_MAP_PREFIX + name).entrySet()));
+            MemorySecondaryIndex.Filling filling = fillings.computeIfAbsent(namespace,
+                    name -> new MemorySecondaryIndex.Filling(() -> documents(name).entrySet()));
             // the order of a collection's documents: its map's keys, compared as H2 compares them
             ObjectDataType keyOrder = new ObjectDataType();
             MemorySecondaryIndex index = new MemorySecondaryIndex(indexName, keys, sparse, keyOrder::compare, filling);
@@ -228,6 +231,8 @@ final class ConsistentH2Backend extends H2Backend {
      */
     static final class IdListCollection extends H2Collection {
 
+        private static final String ID = "_id";
+
         /** The last query asked and its ids (null: not a list of text ids); a query is matched document by document. */
         private volatile IdList last = new IdList(null, null);
 
@@ -249,8 +254,6 @@ final class ConsistentH2Backend extends H2Backend {
             }
             return document.get(ID) instanceof String id && ids.ids.contains(id);
         }
-
-        private static final String ID = "_id";
 
         private static Set<String> textIds(Document query) {
             if (query.size() != 1 || !(query.get(ID) instanceof Document condition) || condition.size() != 1
